@@ -1,0 +1,227 @@
+package org.peeloff;
+
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Objects;
+
+import org.peeloff.spi.ReceiveInfo;
+import org.peeloff.spi.SctpProvider;
+import org.peeloff.spi.SocketOption;
+
+/**
+ * What both socket styles share: the descriptor's life, blocking mode, buffers, addresses, and the
+ * send/receive loops that let {@link #close()} wake a thread waiting in them.
+ */
+abstract sealed class AbstractSctpSocket implements AutoCloseable permits SctpMultiSocket, SctpSocket {
+    /** How long one wait in poll() lasts before checking for close; data wakes it at once. */
+    static final int WAIT_SLICE_MILLIS = 50;
+
+    private static final ThreadLocal<ReceiveInfo> INFO = ThreadLocal.withInitial(ReceiveInfo::new);
+
+    final SctpProvider provider;
+    final Descriptor descriptor;
+    private volatile boolean blocking;
+
+    AbstractSctpSocket(SctpProvider provider, int fd, boolean blocking) {
+        this.provider = Objects.requireNonNull(provider, "provider");
+        this.descriptor = new Descriptor(provider, fd);
+        this.blocking = blocking;
+    }
+
+    /** @return the provider this socket uses */
+    public final SctpProvider provider() {
+        return provider;
+    }
+
+    /**
+     * The native descriptor, for interoperation (for instance a raw {@link SctpProvider} call). It
+     * stays owned by this socket: do not close it, and do not use it after {@link #close()}.
+     *
+     * @return the descriptor number
+     */
+    public final int rawDescriptor() {
+        return descriptor.number();
+    }
+
+    /** @return true until {@link #close()} is called */
+    public final boolean isOpen() {
+        return !descriptor.isClosed();
+    }
+
+    /**
+     * Sets blocking or non-blocking mode (the descriptor's {@code O_NONBLOCK}).
+     *
+     * @param block true for blocking
+     * @throws SctpException when closed or the native call fails
+     */
+    public final void configureBlocking(boolean block) throws SctpException {
+        int fd = descriptor.acquire("configureBlocking");
+        try {
+            provider.setBlocking(fd, block);
+            blocking = block;
+        } finally {
+            descriptor.release();
+        }
+    }
+
+    /** @return true in blocking mode */
+    public final boolean isBlocking() {
+        return blocking;
+    }
+
+    /**
+     * @return {@code SO_SNDBUF}
+     * @throws SctpException when closed or the native call fails
+     */
+    public final int getSendBufferSize() throws SctpException {
+        return getOption(SocketOption.SEND_BUFFER);
+    }
+
+    /**
+     * @param bytes the requested {@code SO_SNDBUF} (the OS may round it)
+     * @throws SctpException when closed or the native call fails
+     */
+    public final void setSendBufferSize(int bytes) throws SctpException {
+        setOption(SocketOption.SEND_BUFFER, positive(bytes, "send buffer size"));
+    }
+
+    /**
+     * @return {@code SO_RCVBUF}
+     * @throws SctpException when closed or the native call fails
+     */
+    public final int getReceiveBufferSize() throws SctpException {
+        return getOption(SocketOption.RECEIVE_BUFFER);
+    }
+
+    /**
+     * @param bytes the requested {@code SO_RCVBUF} (the OS may round it)
+     * @throws SctpException when closed or the native call fails
+     */
+    public final void setReceiveBufferSize(int bytes) throws SctpException {
+        setOption(SocketOption.RECEIVE_BUFFER, positive(bytes, "receive buffer size"));
+    }
+
+    /**
+     * @param on true to set {@code SCTP_NODELAY}
+     * @throws SctpException when closed or the native call fails
+     */
+    public final void setNoDelay(boolean on) throws SctpException {
+        setOption(SocketOption.NODELAY, on ? 1 : 0);
+    }
+
+    /**
+     * @return the local addresses this socket is bound to
+     * @throws SctpException when closed or the native call fails
+     */
+    public final List<InetSocketAddress> localAddresses() throws SctpException {
+        int fd = descriptor.acquire("localAddresses");
+        try {
+            return provider.localAddresses(fd);
+        } finally {
+            descriptor.release();
+        }
+    }
+
+    /**
+     * Closes the socket. Idempotent. A thread blocked in {@code receive} or {@code send} on it wakes
+     * with {@link SctpClosedException}; the native descriptor is closed once no call is using it.
+     *
+     * @throws SctpException when the native close fails
+     */
+    @Override
+    public final void close() throws SctpException {
+        descriptor.close();
+    }
+
+    final int getOption(SocketOption option) throws SctpException {
+        int fd = descriptor.acquire("getOption");
+        try {
+            return provider.getOption(fd, option);
+        } finally {
+            descriptor.release();
+        }
+    }
+
+    final void setOption(SocketOption option, int value) throws SctpException {
+        int fd = descriptor.acquire("setOption");
+        try {
+            provider.setOption(fd, option, value);
+        } finally {
+            descriptor.release();
+        }
+    }
+
+    final int send0(ByteBuffer src, int assocId, InetSocketAddress to, int stream, int ppid, boolean unordered)
+            throws SctpException {
+        Objects.requireNonNull(src, "src");
+        int fd = descriptor.acquire("send");
+        try {
+            while (true) {
+                int n = provider.send(fd, src, assocId, to, stream, ppid, unordered, true);
+                if (n >= 0 || !blocking) {
+                    return Math.max(n, 0);
+                }
+                awaitReady(fd, true, "send");
+            }
+        } finally {
+            descriptor.release();
+        }
+    }
+
+    final SctpReceived receive0(ByteBuffer dst) throws SctpException {
+        Objects.requireNonNull(dst, "dst");
+        if (dst.isReadOnly()) {
+            throw new IllegalArgumentException("read-only buffer");
+        }
+        int fd = descriptor.acquire("receive");
+        try {
+            ReceiveInfo info = INFO.get();
+            while (true) {
+                info.reset();
+                if (provider.receive(fd, dst, info, true)) {
+                    return toReceived(info);
+                }
+                if (!blocking) {
+                    return null;
+                }
+                awaitReady(fd, false, "receive");
+            }
+        } finally {
+            descriptor.release();
+        }
+    }
+
+    private void awaitReady(int fd, boolean write, String op) throws SctpException {
+        while (!provider.poll(fd, write, WAIT_SLICE_MILLIS)) {
+            if (descriptor.isClosed()) {
+                throw new SctpClosedException(op + "(fd=" + fd + ")");
+            }
+        }
+        if (descriptor.isClosed()) {
+            throw new SctpClosedException(op + "(fd=" + fd + ")");
+        }
+    }
+
+    private static SctpReceived toReceived(ReceiveInfo info) {
+        if (info.isNotification) {
+            return info.notification != null ? info.notification
+                    : new OtherNotification(AssociationId.of(info.assocId), -1, info.bytes);
+        }
+        return new SctpData(AssociationId.of(info.assocId), info.stream, info.ppid, info.bytes, info.complete,
+                info.unordered);
+    }
+
+    static int positive(int v, String what) {
+        if (v <= 0) {
+            throw new IllegalArgumentException(what + " must be positive: " + v);
+        }
+        return v;
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "[fd=" + descriptor.number() + (isOpen() ? "" : ", closed")
+                + ", provider=" + provider.id() + "]";
+    }
+}

@@ -1,0 +1,59 @@
+package org.peeloff;
+
+import java.net.InetSocketAddress;
+
+/**
+ * Where a message goes or came from: its association (or, to set one up implicitly, the peer's
+ * address), its stream number and its payload protocol identifier (the fields of
+ * {@code struct sctp_sndrcvinfo} that every OS shares).
+ *
+ * @param association       the association, or null when {@code address} is used
+ * @param address           the peer address for an implicit association set-up, or null
+ * @param stream            the stream number, 0..65535
+ * @param payloadProtocolId the payload protocol identifier, sent opaquely (host order here)
+ * @param unordered         true to send (or: it was sent) unordered
+ */
+public record MessageInfo(AssociationId association, InetSocketAddress address, int stream,
+                          int payloadProtocolId, boolean unordered) {
+
+    /** Checks the stream range and that a destination is given. */
+    public MessageInfo {
+        if (stream < 0 || stream > 0xFFFF) {
+            throw new IllegalArgumentException("stream must be 0..65535: " + stream);
+        }
+    }
+
+    /**
+     * @param association the association to send on
+     * @param stream      the stream number
+     * @return info for an ordered message with payload protocol id 0
+     */
+    public static MessageInfo to(AssociationId association, int stream) {
+        return new MessageInfo(java.util.Objects.requireNonNull(association, "association"), null, stream, 0, false);
+    }
+
+    /**
+     * @param address the peer; a one-to-many socket sets an association up to it if none exists
+     * @param stream  the stream number
+     * @return info for an ordered message with payload protocol id 0
+     */
+    public static MessageInfo to(InetSocketAddress address, int stream) {
+        return new MessageInfo(null, java.util.Objects.requireNonNull(address, "address"), stream, 0, false);
+    }
+
+    /**
+     * @param ppid the payload protocol identifier
+     * @return a copy with that payload protocol identifier
+     */
+    public MessageInfo withPayloadProtocolId(int ppid) {
+        return new MessageInfo(association, address, stream, ppid, unordered);
+    }
+
+    /**
+     * @param unordered whether the message is unordered
+     * @return a copy with that flag
+     */
+    public MessageInfo withUnordered(boolean unordered) {
+        return new MessageInfo(association, address, stream, payloadProtocolId, unordered);
+    }
+}

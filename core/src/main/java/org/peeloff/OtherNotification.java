@@ -1,0 +1,12 @@
+package org.peeloff;
+
+/**
+ * A notification this API does not model (peer address change, send failure, ...), kept with its
+ * native type number so nothing is lost silently.
+ *
+ * @param association the association, when the OS layout gave one (else id 0)
+ * @param nativeType  the OS's {@code sn_type} value
+ * @param length      the notification's length in bytes
+ */
+public record OtherNotification(AssociationId association, int nativeType, int length) implements SctpNotification {
+}

@@ -1,0 +1,294 @@
+package org.peeloff;
+
+import java.net.InetSocketAddress;
+import java.net.ProtocolFamily;
+import java.net.StandardProtocolFamily;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.peeloff.spi.SctpProvider;
+import org.peeloff.spi.SocketStyle;
+
+/**
+ * A one-to-many ("UDP style") SCTP socket: many associations on one descriptor, each named by an
+ * {@link AssociationId}. The use case of the Linux man page: "a number of sporadic message
+ * senders/receivers remain under the original one-to-many style socket", while the associations
+ * "carrying high volume data traffic" are branched off with {@link #peelOff} into their own
+ * {@link SctpSocket}.
+ *
+ * <pre>{@code
+ * try (SctpMultiSocket server = SctpMultiSocket.open()) {
+ *     server.bind(new InetSocketAddress("127.0.0.1", 2905)).listen();
+ *     ByteBuffer buf = ByteBuffer.allocateDirect(64 * 1024);
+ *     SctpReceived r = server.receive(buf.clear());
+ *     if (r instanceof SctpData d && isBusy(d.association())) {
+ *         SctpSocket own = server.peelOff(d.association(), PeeloffOption.CLOEXEC);
+ *         // serve 'own' from its own thread; the association has left 'server'
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>Thread safety: every method may be called from any thread. {@link #close()} wakes threads
+ * blocked in {@link #receive} or {@link #send}, and the native descriptor is closed only after they
+ * have left it, so no call ever reaches a descriptor number that has since been reused.
+ */
+public final class SctpMultiSocket extends AbstractSctpSocket {
+
+    private SctpMultiSocket(SctpProvider provider, int fd) {
+        super(provider, fd, true);
+    }
+
+    /**
+     * Opens an IPv4 one-to-many socket with the provider {@link Sctp#provider()} chose.
+     *
+     * @return the socket, blocking, close-on-exec
+     * @throws SctpException e.g. {@code UNSUPPORTED_SOCKET} when the kernel has no SCTP
+     */
+    public static SctpMultiSocket open() throws SctpException {
+        return open(Sctp.provider(), StandardProtocolFamily.INET);
+    }
+
+    /**
+     * @param family {@link StandardProtocolFamily#INET} or {@link StandardProtocolFamily#INET6}
+     * @return the socket, blocking, close-on-exec
+     * @throws SctpException when the socket cannot be created
+     */
+    public static SctpMultiSocket open(ProtocolFamily family) throws SctpException {
+        return open(Sctp.provider(), family);
+    }
+
+    /**
+     * Opens a socket with a given provider (tests, tools, or an explicit choice).
+     *
+     * @param provider the provider
+     * @param family   {@link StandardProtocolFamily#INET} or {@link StandardProtocolFamily#INET6}
+     * @return the socket, blocking, close-on-exec
+     * @throws SctpException when the socket cannot be created
+     */
+    public static SctpMultiSocket open(SctpProvider provider, ProtocolFamily family) throws SctpException {
+        Objects.requireNonNull(provider, "provider");
+        int fd = provider.socket(checkFamily(family), SocketStyle.ONE_TO_MANY);
+        return new SctpMultiSocket(provider, fd);
+    }
+
+    static ProtocolFamily checkFamily(ProtocolFamily family) {
+        Objects.requireNonNull(family, "family");
+        if (family != StandardProtocolFamily.INET && family != StandardProtocolFamily.INET6) {
+            throw new IllegalArgumentException("SCTP needs INET or INET6, not " + family);
+        }
+        return family;
+    }
+
+    /**
+     * Binds to one local address.
+     *
+     * @param local the address (port 0 for an ephemeral port)
+     * @return this socket
+     * @throws SctpException e.g. {@code ADDRESS_IN_USE}
+     */
+    public SctpMultiSocket bind(InetSocketAddress local) throws SctpException {
+        Objects.requireNonNull(local, "local");
+        int fd = descriptor.acquire("bind");
+        try {
+            provider.bind(fd, local);
+        } finally {
+            descriptor.release();
+        }
+        return this;
+    }
+
+    /**
+     * Binds to several local addresses (multi-homing): the first with {@code bind()}, the others
+     * added with {@code sctp_bindx()} on the same port.
+     *
+     * @param locals the addresses, at least one
+     * @return this socket
+     * @throws SctpException when a bind fails
+     */
+    public SctpMultiSocket bind(List<InetSocketAddress> locals) throws SctpException {
+        if (locals.isEmpty()) {
+            throw new IllegalArgumentException("no address to bind");
+        }
+        bind(locals.get(0));
+        if (locals.size() > 1) {
+            int port = localAddresses().get(0).getPort();
+            List<InetSocketAddress> rest = new ArrayList<>();
+            for (InetSocketAddress a : locals.subList(1, locals.size())) {
+                rest.add(a.getPort() == 0 ? new InetSocketAddress(a.getAddress(), port) : a);
+            }
+            bindx(rest, true);
+        }
+        return this;
+    }
+
+    /**
+     * Adds or removes local addresses on a bound socket ({@code sctp_bindx}).
+     *
+     * @param addresses the addresses
+     * @param add       true to add, false to remove
+     * @return this socket
+     * @throws SctpException when the call fails
+     */
+    public SctpMultiSocket bindx(List<InetSocketAddress> addresses, boolean add) throws SctpException {
+        List<InetSocketAddress> copy = List.copyOf(addresses);
+        int fd = descriptor.acquire("bindx");
+        try {
+            provider.bindx(fd, copy, add);
+        } finally {
+            descriptor.release();
+        }
+        return this;
+    }
+
+    /**
+     * Starts accepting associations, with a backlog of 128.
+     *
+     * @return this socket
+     * @throws SctpException when the call fails
+     */
+    public SctpMultiSocket listen() throws SctpException {
+        return listen(128);
+    }
+
+    /**
+     * Starts accepting associations.
+     *
+     * @param backlog the backlog
+     * @return this socket
+     * @throws SctpException when the call fails
+     */
+    public SctpMultiSocket listen(int backlog) throws SctpException {
+        int fd = descriptor.acquire("listen");
+        try {
+            provider.listen(fd, backlog);
+        } finally {
+            descriptor.release();
+        }
+        return this;
+    }
+
+    /**
+     * Sets up an association to a peer. In blocking mode it returns once the association is up; its
+     * id arrives with the {@link AssociationChange.State#COMMUNICATION_UP} event ({@link #receive}).
+     *
+     * @param remote the peer
+     * @return this socket
+     * @throws SctpException e.g. {@code CONNECTION_REFUSED}
+     */
+    public SctpMultiSocket connect(InetSocketAddress remote) throws SctpException {
+        Objects.requireNonNull(remote, "remote");
+        int fd = descriptor.acquire("connect");
+        try {
+            provider.connect(fd, remote);
+        } finally {
+            descriptor.release();
+        }
+        return this;
+    }
+
+    /**
+     * Sends one message on an association (or to an address, setting an association up).
+     *
+     * @param src  the bytes from position to limit; the position advances by what was sent
+     * @param info the association or address, stream and payload protocol id
+     * @return the bytes sent; 0 in non-blocking mode when there was no room
+     * @throws SctpException e.g. when the association is unknown here (it may have been peeled off)
+     */
+    public int send(ByteBuffer src, MessageInfo info) throws SctpException {
+        Objects.requireNonNull(info, "info");
+        int assoc = info.association() == null ? 0 : info.association().value();
+        return send0(src, assoc, info.address(), info.stream(), info.payloadProtocolId(), info.unordered());
+    }
+
+    /**
+     * Receives one message, or the part of one that fits, or a notification.
+     *
+     * @param dst where the bytes go
+     * @return what was received; null in non-blocking mode when nothing was queued
+     * @throws SctpException when closed (also while waiting) or the native call fails
+     */
+    public SctpReceived receive(ByteBuffer dst) throws SctpException {
+        return receive0(dst);
+    }
+
+    /**
+     * The associations on this socket now. After a peel-off the association is no longer here.
+     *
+     * @return the ids in ascending order
+     * @throws SctpException when the call fails
+     */
+    public Set<AssociationId> associations() throws SctpException {
+        int[] ids;
+        int fd = descriptor.acquire("associations");
+        try {
+            ids = provider.associations(fd);
+        } finally {
+            descriptor.release();
+        }
+        Set<AssociationId> set = new TreeSet<>();
+        for (int id : ids) {
+            set.add(AssociationId.of(id));
+        }
+        return set;
+    }
+
+    /**
+     * @param association the association
+     * @return the peer's addresses for it
+     * @throws SctpException when the call fails
+     */
+    public List<InetSocketAddress> peerAddresses(AssociationId association) throws SctpException {
+        Objects.requireNonNull(association, "association");
+        int fd = descriptor.acquire("peerAddresses");
+        try {
+            return provider.peerAddresses(fd, association.value());
+        } finally {
+            descriptor.release();
+        }
+    }
+
+    /**
+     * Branches an association off into its own one-to-one socket ({@code sctp_peeloff}): "After it
+     * has been branched off, an association becomes completely independent of the original socket.
+     * Any subsequent data or control operations to that association must be passed using the new
+     * socket descriptor. Also, a close on the original socket descriptor will not close the new
+     * socket descriptor" (AIX). The new socket has its own send and receive buffers.
+     *
+     * <p>Without options the new socket is blocking and not close-on-exec. {@link PeeloffOption#NONBLOCK}
+     * and {@link PeeloffOption#CLOEXEC} are applied atomically where the OS can
+     * ({@link Capabilities#peeloffFlags()}), else right after; {@link PeeloffOption#STRICT} refuses
+     * the latter. Ids that are not positive are refused with {@code NO_SUCH_ASSOCIATION} before any
+     * native call.
+     *
+     * @param association the association
+     * @param options     the options
+     * @return the new socket
+     * @throws SctpException {@code NO_SUCH_ASSOCIATION}, {@code NOT_ONE_TO_MANY}, {@code TOO_MANY_OPEN_FILES}
+     *                       (the association then stays on this socket), {@code BUSY}, ...
+     */
+    public SctpSocket peelOff(AssociationId association, PeeloffOption... options) throws SctpException {
+        Objects.requireNonNull(association, "association");
+        Set<PeeloffOption> set = EnumSet.noneOf(PeeloffOption.class);
+        for (PeeloffOption o : options) {
+            set.add(Objects.requireNonNull(o, "option"));
+        }
+        if (!association.isValid()) {
+            throw SctpException.rejected(SctpError.NO_SUCH_ASSOCIATION,
+                    "peelOff(fd=" + descriptor.number() + ", assoc=" + association.value() + ")",
+                    "association ids are positive");
+        }
+        int fd = descriptor.acquire("peelOff");
+        int newFd;
+        try {
+            newFd = provider.peeloff(fd, association.value(), set);
+        } finally {
+            descriptor.release();
+        }
+        return new SctpSocket(provider, newFd, association, !set.contains(PeeloffOption.NONBLOCK));
+    }
+}

@@ -1,0 +1,8 @@
+package org.peeloff;
+
+/**
+ * An SCTP event the kernel delivered in the data stream ({@code MSG_NOTIFICATION}).
+ */
+public sealed interface SctpNotification extends SctpReceived
+        permits AssociationChange, ShutdownEvent, OtherNotification {
+}

@@ -1,0 +1,145 @@
+package org.peeloff;
+
+import java.net.InetSocketAddress;
+import java.net.ProtocolFamily;
+import java.net.StandardProtocolFamily;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Objects;
+
+import org.peeloff.spi.SctpProvider;
+import org.peeloff.spi.SocketStyle;
+
+/**
+ * A one-to-one ("TCP style") SCTP socket with a single association: what
+ * {@link SctpMultiSocket#peelOff} returns ("The new socket is a one-to-one style socket"), or a
+ * client socket opened with {@link #open}. It is "confined to operations allowed on a one-to-one
+ * style SCTP socket" (illumos): a peel-off from it fails with {@link SctpError#NOT_ONE_TO_MANY}.
+ *
+ * <p>Thread safety as for {@link SctpMultiSocket}.
+ */
+public final class SctpSocket extends AbstractSctpSocket {
+    private final AssociationId association;
+
+    SctpSocket(SctpProvider provider, int fd, AssociationId association, boolean blocking) {
+        super(provider, fd, blocking);
+        this.association = association;
+    }
+
+    /**
+     * Opens an unconnected IPv4 one-to-one socket with the provider {@link Sctp#provider()} chose.
+     *
+     * @return the socket
+     * @throws SctpException when it cannot be created (AIX documents only one-to-many sockets)
+     */
+    public static SctpSocket open() throws SctpException {
+        return open(Sctp.provider(), StandardProtocolFamily.INET);
+    }
+
+    /**
+     * @param provider the provider
+     * @param family   INET or INET6
+     * @return an unconnected one-to-one socket, blocking, close-on-exec
+     * @throws SctpException when it cannot be created
+     */
+    public static SctpSocket open(SctpProvider provider, ProtocolFamily family) throws SctpException {
+        Objects.requireNonNull(provider, "provider");
+        int fd = provider.socket(SctpMultiSocket.checkFamily(family), SocketStyle.ONE_TO_ONE);
+        return new SctpSocket(provider, fd, null, true);
+    }
+
+    /**
+     * @param local the local address
+     * @return this socket
+     * @throws SctpException when the call fails
+     */
+    public SctpSocket bind(InetSocketAddress local) throws SctpException {
+        Objects.requireNonNull(local, "local");
+        int fd = descriptor.acquire("bind");
+        try {
+            provider.bind(fd, local);
+        } finally {
+            descriptor.release();
+        }
+        return this;
+    }
+
+    /**
+     * Sets up the association to the peer.
+     *
+     * @param remote the peer
+     * @return this socket
+     * @throws SctpException e.g. {@code CONNECTION_REFUSED}
+     */
+    public SctpSocket connect(InetSocketAddress remote) throws SctpException {
+        Objects.requireNonNull(remote, "remote");
+        int fd = descriptor.acquire("connect");
+        try {
+            provider.connect(fd, remote);
+        } finally {
+            descriptor.release();
+        }
+        return this;
+    }
+
+    /**
+     * @return the id the association had on the one-to-many socket it was peeled off, or null for a
+     *         socket opened with {@link #open}
+     */
+    public AssociationId association() {
+        return association;
+    }
+
+    /**
+     * Sends one message on stream {@code stream} with payload protocol id 0.
+     *
+     * @param src    the bytes from position to limit
+     * @param stream the stream number
+     * @return the bytes sent; 0 in non-blocking mode when there was no room
+     * @throws SctpException when the send fails
+     */
+    public int send(ByteBuffer src, int stream) throws SctpException {
+        return send(src, stream, 0);
+    }
+
+    /**
+     * Sends one message.
+     *
+     * @param src    the bytes from position to limit; the position advances
+     * @param stream the stream number (0..65535)
+     * @param ppid   the payload protocol identifier
+     * @return the bytes sent; 0 in non-blocking mode when there was no room
+     * @throws SctpException when the send fails
+     */
+    public int send(ByteBuffer src, int stream, int ppid) throws SctpException {
+        if (stream < 0 || stream > 0xFFFF) {
+            throw new IllegalArgumentException("stream must be 0..65535: " + stream);
+        }
+        return send0(src, 0, null, stream, ppid, false);
+    }
+
+    /**
+     * Receives one message, or the part of one that fits, or a notification.
+     *
+     * @param dst where the bytes go
+     * @return what was received; null in non-blocking mode when nothing was queued
+     * @throws SctpException when closed (also while waiting) or the native call fails; {@code NOT_CONNECTED}
+     *                       once the association has ended
+     */
+    public SctpReceived receive(ByteBuffer dst) throws SctpException {
+        return receive0(dst);
+    }
+
+    /**
+     * @return the peer's addresses
+     * @throws SctpException when the call fails
+     */
+    public List<InetSocketAddress> remoteAddresses() throws SctpException {
+        int fd = descriptor.acquire("remoteAddresses");
+        try {
+            return provider.peerAddresses(fd, 0);
+        } finally {
+            descriptor.release();
+        }
+    }
+}

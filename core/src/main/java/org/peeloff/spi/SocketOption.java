@@ -1,0 +1,11 @@
+package org.peeloff.spi;
+
+/** The socket options every provider supports, each an {@code int} value. */
+public enum SocketOption {
+    /** {@code SO_SNDBUF}: the send buffer size in bytes. */
+    SEND_BUFFER,
+    /** {@code SO_RCVBUF}: the receive buffer size in bytes. */
+    RECEIVE_BUFFER,
+    /** {@code SCTP_NODELAY}: 1 to turn off Nagle-like bundling delays, 0 to leave them on. */
+    NODELAY
+}
