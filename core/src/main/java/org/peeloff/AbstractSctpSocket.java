@@ -195,11 +195,11 @@ abstract sealed class AbstractSctpSocket implements AutoCloseable permits SctpMu
     private void awaitReady(int fd, boolean write, String op) throws SctpException {
         while (!provider.poll(fd, write, WAIT_SLICE_MILLIS)) {
             if (descriptor.isClosed()) {
-                throw new SctpClosedException(op + "(fd=" + fd + ")");
+                throw new SctpClosedException(op + "(fd=" + fd + ")", true);
             }
         }
         if (descriptor.isClosed()) {
-            throw new SctpClosedException(op + "(fd=" + fd + ")");
+            throw new SctpClosedException(op + "(fd=" + fd + ")", true);
         }
     }
 

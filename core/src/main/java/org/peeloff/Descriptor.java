@@ -57,7 +57,7 @@ final class Descriptor {
         if (state.addAndGet(-2) == 1) {
             try {
                 provider.close(fd);
-            } catch (SctpException e) {
+            } catch (SctpException | RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "deferred close of fd " + fd + " failed", e);
             }
         }

@@ -21,6 +21,9 @@ public record MessageInfo(AssociationId association, InetSocketAddress address, 
         if (stream < 0 || stream > 0xFFFF) {
             throw new IllegalArgumentException("stream must be 0..65535: " + stream);
         }
+        if (association == null && address == null) {
+            throw new IllegalArgumentException("a message needs an association or an address");
+        }
     }
 
     /**

@@ -172,6 +172,9 @@ public final class Sctp {
             }
             if (candidates.isEmpty()) {
                 sb.append(": no provider on the class path; add peeloff-linux, peeloff-solaris-illumos or peeloff-aix");
+            } else if (forced != null && candidates.stream().noneMatch(c -> forced.equals(c.id()))) {
+                sb.append(": no provider has id '").append(forced).append("'; found:");
+                candidates.forEach(c -> sb.append(' ').append(c.id()));
             }
             for (ProviderCandidate c : candidates) {
                 sb.append("\n  ").append(c.id()).append(": ").append(c.reason());

@@ -12,6 +12,15 @@ public final class SctpClosedException extends SctpException {
      * @param call the call that found the socket closed, e.g. {@code receive(fd=7)}
      */
     public SctpClosedException(String call) {
-        super(SctpError.CLOSED, call, 0, null, System.getProperty("os.name"), "socket is closed");
+        this(call, false);
+    }
+
+    /**
+     * @param call    the call that found the socket closed
+     * @param waiting true when the socket was closed while the call was waiting in it
+     */
+    public SctpClosedException(String call, boolean waiting) {
+        super(call + (waiting ? " woken: the socket was closed while waiting" : " refused: the socket is closed")
+                + " -> " + SctpError.CLOSED, SctpError.CLOSED, call);
     }
 }

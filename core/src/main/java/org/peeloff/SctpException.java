@@ -52,12 +52,28 @@ public class SctpException extends IOException {
         return new SctpException(error, call, 0, null, System.getProperty("os.name"), reason);
     }
 
+    /**
+     * For subclasses that word their own message.
+     *
+     * @param message the full message
+     * @param error   the portable error
+     * @param call    the call
+     */
+    protected SctpException(String message, SctpError error, String call) {
+        super(message);
+        this.error = Objects.requireNonNull(error, "error");
+        this.call = Objects.requireNonNull(call, "call");
+        this.errno = 0;
+        this.errnoName = "";
+        this.os = String.valueOf(System.getProperty("os.name"));
+    }
+
     private static String format(SctpError error, String call, int errno, String errnoName, String os, String detail) {
         StringBuilder sb = new StringBuilder(96).append(call);
         if (errno == 0) {
             sb.append(" rejected before any native call");
         } else {
-            sb.append(" failed: ").append(errnoName == null ? "errno" : errnoName)
+            sb.append(" failed: ").append(errnoName == null ? "errno" + errno : errnoName)
               .append(" (").append(errno).append(')');
         }
         if (os != null && !os.isEmpty()) {

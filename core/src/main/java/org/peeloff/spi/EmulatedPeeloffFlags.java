@@ -50,7 +50,7 @@ public final class EmulatedPeeloffFlags {
             provider.setBlocking(newFd, !options.contains(PeeloffOption.NONBLOCK));
             provider.setCloseOnExec(newFd, options.contains(PeeloffOption.CLOEXEC));
             return newFd;
-        } catch (SctpException | RuntimeException e) {
+        } catch (Throwable e) {
             try {
                 provider.close(newFd);
             } catch (SctpException | RuntimeException closeFailure) {
