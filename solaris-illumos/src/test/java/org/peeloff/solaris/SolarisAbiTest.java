@@ -1,0 +1,135 @@
+package org.peeloff.solaris;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.peeloff.compat.AbiTable;
+
+/**
+ * Holds every number, size and offset the Solaris/illumos provider uses ({@link SolarisAbi})
+ * against the project's copy of {@code abi.tsv}, rows {@code os=illumos}. Runs on any machine.
+ */
+class SolarisAbiTest {
+    private static final AbiTable TABLE = AbiTable.load();
+
+    private static List<Field> constants() {
+        List<Field> out = new ArrayList<>();
+        for (Field f : SolarisAbi.class.getDeclaredFields()) {
+            int m = f.getModifiers();
+            if (Modifier.isStatic(m) && Modifier.isFinal(m) && f.getType().isPrimitive()) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    private static long value(Field f) throws IllegalAccessException {
+        f.setAccessible(true);
+        return ((Number) f.get(null)).longValue();
+    }
+
+    @Test
+    void every_constant_cites_exactly_one_source() {
+        List<String> bad = new ArrayList<>();
+        for (Field f : constants()) {
+            boolean row = f.isAnnotationPresent(SolarisAbi.Row.class);
+            boolean off = f.isAnnotationPresent(SolarisAbi.NotInTable.class);
+            if (row == off) {
+                bad.add(f.getName());
+            }
+        }
+        assertTrue(bad.isEmpty(), "constants without exactly one of @Row / @NotInTable: " + bad);
+        assertTrue(constants().size() > 100, "SolarisAbi looks empty: " + constants().size());
+    }
+
+    @Test
+    void every_cited_row_exists_and_holds_the_same_number() throws Exception {
+        List<String> mismatches = new ArrayList<>();
+        for (Field f : constants()) {
+            SolarisAbi.Row row = f.getAnnotation(SolarisAbi.Row.class);
+            if (row == null) {
+                continue;
+            }
+            Optional<AbiTable.Row> r = TABLE.find("illumos", row.value());
+            if (r.isEmpty()) {
+                mismatches.add(f.getName() + ": abi.tsv has no row illumos '" + row.value() + "'");
+            } else if (!r.get().isKnownNumber()) {
+                mismatches.add(f.getName() + ": abi.tsv illumos '" + row.value() + "' is not a known number but '"
+                        + r.get().value() + "' (the provider must say it is unverified)");
+            } else if (r.get().number() != value(f)) {
+                mismatches.add(f.getName() + " = " + value(f) + " but abi.tsv illumos '" + row.value() + "' = "
+                        + r.get().value());
+            }
+        }
+        assertTrue(mismatches.isEmpty(), String.join("\n", mismatches));
+    }
+
+    @Test
+    void values_not_in_the_table_yet_agree_with_it_once_it_has_them() throws Exception {
+        List<String> mismatches = new ArrayList<>();
+        for (Field f : constants()) {
+            SolarisAbi.NotInTable n = f.getAnnotation(SolarisAbi.NotInTable.class);
+            if (n == null) {
+                continue;
+            }
+            assertTrue(n.source().startsWith("illumos"), f.getName() + " must cite an illumos source: " + n.source());
+            Optional<AbiTable.Row> r = TABLE.find("illumos", n.row());
+            if (r.isPresent() && r.get().isKnownNumber() && r.get().number() != value(f)) {
+                mismatches.add(f.getName() + " = " + value(f) + " but abi.tsv now says " + r.get().value());
+            }
+        }
+        assertTrue(mismatches.isEmpty(), String.join("\n", mismatches));
+    }
+
+    @Test
+    void every_errno_constant_has_its_name() throws Exception {
+        for (Field f : constants()) {
+            String name = f.getName();
+            if (!name.matches("E[A-Z]+") || name.equals("EWOULDBLOCK")) {
+                continue;
+            }
+            assertEquals(name, SolarisAbi.errnoName((int) value(f)), "errnoName(" + value(f) + ")");
+        }
+        assertEquals("EAGAIN", SolarisAbi.errnoName(SolarisAbi.EWOULDBLOCK), "EWOULDBLOCK is EAGAIN on illumos");
+        assertEquals(null, SolarisAbi.errnoName(10_000));
+    }
+
+    @Test
+    void the_illumos_numbers_that_differ_from_linux_are_the_illumos_ones() {
+        // the brief's list, spelled out so a reader sees them without the table
+        assertEquals(2, SolarisAbi.SOCK_STREAM);
+        assertEquals(6, SolarisAbi.SOCK_SEQPACKET);
+        assertEquals(0xffff, SolarisAbi.SOL_SOCKET);
+        assertEquals(32, SolarisAbi.SIZEOF_SOCKADDR_IN6);
+        assertEquals(48, SolarisAbi.SIZEOF_MSGHDR);
+        assertEquals(4, SolarisAbi.SIZEOF_MSGHDR_IOVLEN);
+        assertEquals(4, SolarisAbi.SIZEOF_MSGHDR_CONTROLLEN);
+        assertEquals(12, SolarisAbi.CMSG_DATA_OFFSET);
+        assertEquals(0x100, SolarisAbi.MSG_NOTIFICATION);
+        assertEquals(256, SolarisAbi.SCTP_SNDRCV);
+        assertEquals(8, SolarisAbi.SIZEOF_EVENT_SUBSCRIBE);
+        assertEquals(122, SolarisAbi.EOPNOTSUPP);
+        assertEquals(95, SolarisAbi.ENOTSOCK);
+        assertEquals(0x80, SolarisAbi.O_NONBLOCK);
+        assertEquals(132, SolarisAbi.SCTP_OPTION_LEVEL);
+    }
+
+    @Test
+    void layouts_are_consistent_with_themselves() {
+        if (SolarisAbi.CMSG_LEN_0 + SolarisAbi.SIZEOF_SNDRCVINFO > SolarisAbi.CMSG_SPACE_SNDRCVINFO) {
+            fail("CMSG_SPACE(sctp_sndrcvinfo) smaller than CMSG_LEN");
+        }
+        assertEquals(SolarisAbi.SIZEOF_CMSGHDR, SolarisAbi.CMSG_DATA_OFFSET, "no padding between cmsghdr and data");
+        assertTrue(SolarisAbi.MSGHDR_FLAGS + 4 <= SolarisAbi.SIZEOF_MSGHDR);
+        assertTrue(SolarisScratch.CONTROL_SIZE >= SolarisAbi.CMSG_SPACE_SNDRCVINFO);
+        assertTrue(SolarisScratch.OPTVAL_SIZE >= SolarisAbi.SIZEOF_EVENT_SUBSCRIBE);
+    }
+}

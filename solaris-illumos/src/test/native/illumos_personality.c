@@ -1,0 +1,1085 @@
+/*
+ * libillumos-personality.so — the illumos SCTP/socket ABI, performed on the Linux kernel.
+ *
+ * The Solaris/illumos provider of Peeloff binds libsctp.so.1, libsocket.so.1 and libc.so.1 of
+ * illumos. On a Linux machine this library stands in for all three
+ * (-Dorg.peeloff.solaris.library=/path/libillumos-personality.so): it exports the same symbols with
+ * the illumos numbers, struct layouts and errno values, translates them to Linux and back, and
+ * performs the calls on the Linux kernel's SCTP. It proves the provider's own mechanics — symbol
+ * names, signatures, marshalling, numbers, error mapping — against facts that do not come from the
+ * provider: every illumos number and layout used here is read from the project's abi.tsv (the
+ * generated illumos_abi.h, IL_*), every Linux one from this host's own headers (checked against the
+ * table's linux rows, LX_*, at compile time). It proves nothing about illumos itself: only a run on
+ * a real illumos does (harness/vagrant).
+ *
+ * The real Linux calls are made with syscall(2) so the library never reaches its own exported
+ * names. On failure every function returns -1 with the thread's errno set to the illumos number.
+ *
+ * What is modelled beyond plain translation, and why:
+ *   sctp_peeloff  illumos implements it as ioctl(SIOCSCTPPEELOFF) (abi.tsv fact:sctp_peeloff.*),
+ *                 and the personality answers in the order illumos's sockfs does: a socket that is
+ *                 not one-to-many SCTP (a peeled-off one included) -> EOPNOTSUPP; id 0 -> EINVAL;
+ *                 no free descriptor -> EMFILE with the association left in place; an unknown id
+ *                 -> EINVAL. A descriptor that is not a socket -> ENOTTY, what an unknown ioctl
+ *                 answers on illumos zfs/ufs files (ENOTTY is not in abi.tsv: the provider must not
+ *                 rely on ENOTSOCK here, and this makes it prove that it does not).
+ *   sendmsg/recvmsg  the pre-XPG4.2 entry points: msg_accrights instead of control data and no
+ *                 msg_flags (abi.tsv fact:sendmsg/recvmsg symbol ...). A provider that bound them
+ *                 instead of __xnet_sendmsg/__xnet_recvmsg would lose its SCTP_SNDRCV data here as
+ *                 it would on illumos.
+ * Not emulated (answer ENOPROTOOPT): socket options and sctp_opt_info options the provider does
+ * not use and whose illumos layouts abi.tsv does not give.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/syscall.h>
+#include <sys/uio.h>
+#include <time.h>
+#include <unistd.h>
+#include <netinet/in.h>
+#include <linux/sctp.h> /* after <sys/socket.h> and <stdint.h>, which it assumes */
+
+#include "illumos_abi.h"
+
+/* lksctp's <netinet/sctp.h> defines it; the kernel header does not */
+#ifndef SOL_SCTP
+#define SOL_SCTP IPPROTO_SCTP
+#endif
+
+/* Exports the illumos symbol `sym`. The C name is il_sym, so the definitions never clash with the
+ * glibc prototypes of the same names (whose types are Linux's), and nothing in this file can call
+ * an exported name by accident: the real calls are syscall(2). */
+#define ILLUMOS_SYMBOL(ret, sym, params) \
+    __attribute__((visibility("default"))) ret il_##sym params __asm__(#sym); \
+    ret il_##sym params
+
+/* ---------------------------------------------------------------------------------------------
+ * Compile-time checks: the table's linux rows against this host's headers (the personality
+ * speaks to this host's kernel), and the few places where the two ABIs are passed through as is.
+ * ------------------------------------------------------------------------------------------- */
+_Static_assert(LX_SIZEOF_STRUCT_MSGHDR == sizeof(struct msghdr), "abi.tsv linux msghdr vs <sys/socket.h>");
+_Static_assert(LX_OFFSETOF_STRUCT_MSGHDR_MSG_FLAGS == offsetof(struct msghdr, msg_flags), "linux msg_flags");
+_Static_assert(LX_SIZEOF_STRUCT_SOCKADDR_IN6 == sizeof(struct sockaddr_in6), "linux sockaddr_in6");
+_Static_assert(LX_SIZEOF_STRUCT_SCTP_SNDRCVINFO == sizeof(struct sctp_sndrcvinfo), "linux sctp_sndrcvinfo");
+_Static_assert(LX_SCTP_SNDRCV == SCTP_SNDRCV, "linux SCTP_SNDRCV");
+_Static_assert(LX_SOL_SCTP == SOL_SCTP, "linux SOL_SCTP");
+_Static_assert(LX_MSG_NOTIFICATION == MSG_NOTIFICATION, "linux MSG_NOTIFICATION");
+_Static_assert(LX_SCTP_ASSOC_CHANGE == SCTP_ASSOC_CHANGE, "linux SCTP_ASSOC_CHANGE");
+_Static_assert(LX_SOCK_SEQPACKET == SOCK_SEQPACKET, "linux SOCK_SEQPACKET");
+_Static_assert(LX_O_NONBLOCK == O_NONBLOCK, "linux O_NONBLOCK");
+/* The iovec array is handed to Linux untouched: the two layouts must agree. */
+_Static_assert(IL_SIZEOF_STRUCT_IOVEC == sizeof(struct iovec), "illumos iovec == linux iovec");
+/* struct pollfd and POLLIN/POLLOUT/POLLERR/POLLHUP/POLLNVAL are the same on both systems
+ * (illumos-gate usr/src/uts/common/sys/poll.h: 0x1, 0x4, 0x8, 0x10, 0x20; abi.tsv has no illumos
+ * poll rows yet), so poll() is passed through. */
+_Static_assert(sizeof(struct pollfd) == 8 && POLLIN == 1 && POLLOUT == 4 && POLLERR == 8 && POLLHUP == 16
+               && POLLNVAL == 32, "pollfd passed through");
+
+#define X(name, lx, il) _Static_assert((lx) == (name), "abi.tsv linux " #name " vs <errno.h>");
+ABI_ERRNO(X)
+#undef X
+
+/* The pre-XPG4.2 msghdr of plain sendmsg/recvmsg (abi.tsv fact:sendmsg/recvmsg symbol to use
+ * with msg_control/msg_flags: "msg_accrights/msg_accrightslen at offsets 32/40, no msg_flags"). */
+#define IL_OLD_MSGHDR_ACCRIGHTS 32
+#define IL_OLD_MSGHDR_ACCRIGHTSLEN 40
+
+/* ---------------------------------------------------------------------------------------------
+ * Little helpers
+ * ------------------------------------------------------------------------------------------- */
+static inline uint16_t get16(const void *p, size_t off) { uint16_t v; memcpy(&v, (const char *)p + off, 2); return v; }
+static inline uint32_t get32(const void *p, size_t off) { uint32_t v; memcpy(&v, (const char *)p + off, 4); return v; }
+static inline uint64_t get64(const void *p, size_t off) { uint64_t v; memcpy(&v, (const char *)p + off, 8); return v; }
+static inline void put16(void *p, size_t off, uint16_t v) { memcpy((char *)p + off, &v, 2); }
+static inline void put32(void *p, size_t off, uint32_t v) { memcpy((char *)p + off, &v, 4); }
+static inline void put64(void *p, size_t off, uint64_t v) { memcpy((char *)p + off, &v, 8); }
+static inline void *getptr(const void *p, size_t off) { void *v; memcpy(&v, (const char *)p + off, sizeof v); return v; }
+
+/* Writes an unsigned value into a field of the given size (the table gives both). */
+static void putn(void *p, size_t off, size_t size, uint64_t v)
+{
+    switch (size) {
+    case 1: ((unsigned char *)p)[off] = (unsigned char)v; break;
+    case 2: put16(p, off, (uint16_t)v); break;
+    case 4: put32(p, off, (uint32_t)v); break;
+    default: put64(p, off, v); break;
+    }
+}
+
+static uint64_t getn(const void *p, size_t off, size_t size)
+{
+    switch (size) {
+    case 1: return ((const unsigned char *)p)[off];
+    case 2: return get16(p, off);
+    case 4: return get32(p, off);
+    default: return get64(p, off);
+    }
+}
+
+static size_t il_cmsg_align(size_t n)
+{
+    return (n + IL_CMSG_HDR_ALIGNMENT_X86_AMD64 - 1) & ~(size_t)(IL_CMSG_HDR_ALIGNMENT_X86_AMD64 - 1);
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * errno: Linux -> illumos
+ * ------------------------------------------------------------------------------------------- */
+static const struct { int lx, il; } errno_map[] = {
+#define X(name, lx, il) { lx, il },
+    ABI_ERRNO(X)
+#undef X
+};
+
+static int il_errno(int lx)
+{
+    for (size_t i = 0; i < sizeof errno_map / sizeof errno_map[0]; i++) {
+        if (errno_map[i].lx == lx) {
+            return errno_map[i].il; /* first row wins: Linux 95 is EOPNOTSUPP before ENOTSUP */
+        }
+    }
+    /* 1..34 are the Version 7 numbers both systems kept (EBUSY, ENOTTY, ...). */
+    if (lx >= 1 && lx <= 34) {
+        return lx;
+    }
+    fprintf(stderr, "illumos-personality: Linux errno %d has no illumos row in abi.tsv; passed through\n", lx);
+    return lx;
+}
+
+/* -1 with the illumos errno for the Linux errno the last syscall left. */
+static long fail_lx(void)
+{
+    errno = il_errno(errno);
+    return -1;
+}
+
+/* -1 with an illumos errno chosen here. */
+static long fail_il(int il)
+{
+    errno = il;
+    return -1;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * sockaddr: illumos (sa_family_t 16 bits, AF_INET6 26, sockaddr_in6 32 bytes) <-> Linux
+ * ------------------------------------------------------------------------------------------- */
+
+/* illumos -> Linux. Returns 0, or -1 with the illumos errno set. */
+static int sa_to_lx(const void *il, uint32_t illen, struct sockaddr_storage *lx, socklen_t *lxlen)
+{
+    memset(lx, 0, sizeof *lx);
+    if (il == NULL) {
+        *lxlen = 0;
+        return 0;
+    }
+    if (illen < IL_OFFSETOF_STRUCT_SOCKADDR_SA_FAMILY + IL_SIZEOF_STRUCT_SOCKADDR_SA_FAMILY) {
+        return (int)fail_il(IL_EINVAL);
+    }
+    unsigned family = (unsigned)getn(il, IL_OFFSETOF_STRUCT_SOCKADDR_SA_FAMILY, IL_SIZEOF_STRUCT_SOCKADDR_SA_FAMILY);
+    if (family == IL_AF_INET) {
+        if (illen < IL_SIZEOF_STRUCT_SOCKADDR_IN) {
+            return (int)fail_il(IL_EINVAL);
+        }
+        struct sockaddr_in *s = (struct sockaddr_in *)lx;
+        s->sin_family = AF_INET;
+        memcpy(&s->sin_port, (const char *)il + IL_OFFSETOF_STRUCT_SOCKADDR_IN_SIN_PORT, IL_SIZEOF_STRUCT_SOCKADDR_IN_SIN_PORT);
+        memcpy(&s->sin_addr, (const char *)il + IL_OFFSETOF_STRUCT_SOCKADDR_IN_SIN_ADDR, IL_SIZEOF_STRUCT_SOCKADDR_IN_SIN_ADDR);
+        *lxlen = sizeof(struct sockaddr_in);
+        return 0;
+    }
+    if (family == IL_AF_INET6) {
+        if (illen < IL_SIZEOF_STRUCT_SOCKADDR_IN6) {
+            return (int)fail_il(IL_EINVAL);
+        }
+        struct sockaddr_in6 *s = (struct sockaddr_in6 *)lx;
+        s->sin6_family = AF_INET6;
+        memcpy(&s->sin6_port, (const char *)il + IL_OFFSETOF_STRUCT_SOCKADDR_IN6_SIN6_PORT, IL_SIZEOF_STRUCT_SOCKADDR_IN6_SIN6_PORT);
+        s->sin6_flowinfo = get32(il, IL_OFFSETOF_STRUCT_SOCKADDR_IN6_SIN6_FLOWINFO);
+        memcpy(&s->sin6_addr, (const char *)il + IL_OFFSETOF_STRUCT_SOCKADDR_IN6_SIN6_ADDR, IL_SIZEOF_STRUCT_SOCKADDR_IN6_SIN6_ADDR);
+        s->sin6_scope_id = get32(il, IL_OFFSETOF_STRUCT_SOCKADDR_IN6_SIN6_SCOPE_ID);
+        *lxlen = sizeof(struct sockaddr_in6);
+        return 0;
+    }
+    if (family == IL_AF_UNSPEC) {
+        lx->ss_family = AF_UNSPEC;
+        *lxlen = sizeof(sa_family_t);
+        return 0;
+    }
+    return (int)fail_il(IL_EAFNOSUPPORT);
+}
+
+/* Linux -> illumos into out[IL_SIZEOF_STRUCT_SOCKADDR_STORAGE]; returns the illumos length (0 if
+ * the family has no illumos equivalent). */
+static uint32_t sa_to_il(const struct sockaddr *lx, socklen_t lxlen, unsigned char *out)
+{
+    memset(out, 0, IL_SIZEOF_STRUCT_SOCKADDR_STORAGE);
+    if (lx == NULL || lxlen < sizeof(sa_family_t)) {
+        return 0;
+    }
+    if (lx->sa_family == AF_INET && lxlen >= sizeof(struct sockaddr_in)) {
+        const struct sockaddr_in *s = (const struct sockaddr_in *)lx;
+        putn(out, IL_OFFSETOF_STRUCT_SOCKADDR_IN_SIN_FAMILY, IL_SIZEOF_STRUCT_SOCKADDR_IN_SIN_FAMILY, IL_AF_INET);
+        memcpy(out + IL_OFFSETOF_STRUCT_SOCKADDR_IN_SIN_PORT, &s->sin_port, IL_SIZEOF_STRUCT_SOCKADDR_IN_SIN_PORT);
+        memcpy(out + IL_OFFSETOF_STRUCT_SOCKADDR_IN_SIN_ADDR, &s->sin_addr, IL_SIZEOF_STRUCT_SOCKADDR_IN_SIN_ADDR);
+        return IL_SIZEOF_STRUCT_SOCKADDR_IN;
+    }
+    if (lx->sa_family == AF_INET6 && lxlen >= sizeof(struct sockaddr_in6)) {
+        const struct sockaddr_in6 *s = (const struct sockaddr_in6 *)lx;
+        putn(out, IL_OFFSETOF_STRUCT_SOCKADDR_IN6_SIN6_FAMILY, IL_SIZEOF_STRUCT_SOCKADDR_IN6_SIN6_FAMILY, IL_AF_INET6);
+        memcpy(out + IL_OFFSETOF_STRUCT_SOCKADDR_IN6_SIN6_PORT, &s->sin6_port, IL_SIZEOF_STRUCT_SOCKADDR_IN6_SIN6_PORT);
+        put32(out, IL_OFFSETOF_STRUCT_SOCKADDR_IN6_SIN6_FLOWINFO, s->sin6_flowinfo);
+        memcpy(out + IL_OFFSETOF_STRUCT_SOCKADDR_IN6_SIN6_ADDR, &s->sin6_addr, IL_SIZEOF_STRUCT_SOCKADDR_IN6_SIN6_ADDR);
+        put32(out, IL_OFFSETOF_STRUCT_SOCKADDR_IN6_SIN6_SCOPE_ID, s->sin6_scope_id);
+        return IL_SIZEOF_STRUCT_SOCKADDR_IN6; /* __sin6_src_id stays 0 */
+    }
+    return 0;
+}
+
+/* Copies an illumos sockaddr out to a caller's (addr, *len) pair, truncating like the kernel. */
+static void sa_out(const unsigned char *il, uint32_t illen, void *addr, uint32_t *len)
+{
+    if (addr != NULL && len != NULL) {
+        memcpy(addr, il, illen < *len ? illen : *len);
+    }
+    if (len != NULL) {
+        *len = illen;
+    }
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Flags
+ * ------------------------------------------------------------------------------------------- */
+
+/* illumos send/recv flags -> Linux; -1 for a bit the personality does not know. MSG_XPG4_2 is the
+ * private bit the __xnet_ entry points add: it selects the layout, not a behaviour. */
+static int msgflags_to_lx(int il)
+{
+    int lx = 0;
+    int known = IL_MSG_PEEK | IL_MSG_EOR | IL_MSG_DONTWAIT | IL_MSG_NOSIGNAL | IL_MSG_XPG4_2;
+    if (il & ~known) {
+        return -1;
+    }
+    if (il & IL_MSG_PEEK) lx |= MSG_PEEK;
+    if (il & IL_MSG_EOR) lx |= MSG_EOR;
+    if (il & IL_MSG_DONTWAIT) lx |= MSG_DONTWAIT;
+    if (il & IL_MSG_NOSIGNAL) lx |= MSG_NOSIGNAL;
+    return lx;
+}
+
+/* Linux msg_flags after recvmsg -> illumos. Linux MSG_NOTIFICATION (0x8000) is illumos's private
+ * MSG_XPG4_2: it must become 0x100. */
+static int msgflags_to_il(int lx)
+{
+    int il = 0;
+    if (lx & MSG_EOR) il |= IL_MSG_EOR;
+    if (lx & MSG_TRUNC) il |= IL_MSG_TRUNC;
+    if (lx & MSG_CTRUNC) il |= IL_MSG_CTRUNC;
+    if (lx & MSG_NOTIFICATION) il |= IL_MSG_NOTIFICATION;
+    return il;
+}
+
+/* sinfo_flags: illumos MSG_UNORDERED/MSG_ABORT/MSG_EOF/MSG_ADDR_OVER <-> Linux SCTP_* */
+static int sinfo_flags_to_lx(unsigned il, uint16_t *out)
+{
+    unsigned lx = 0;
+    if (il & ~(unsigned)(IL_MSG_UNORDERED | IL_MSG_ABORT | IL_MSG_EOF | IL_MSG_ADDR_OVER)) {
+        return -1; /* MSG_PR_SCTP: not emulated */
+    }
+    if (il & IL_MSG_UNORDERED) lx |= SCTP_UNORDERED;
+    if (il & IL_MSG_ABORT) lx |= SCTP_ABORT;
+    if (il & IL_MSG_EOF) lx |= SCTP_EOF;
+    if (il & IL_MSG_ADDR_OVER) lx |= SCTP_ADDR_OVER;
+    *out = (uint16_t)lx;
+    return 0;
+}
+
+static uint16_t sinfo_flags_to_il(unsigned lx)
+{
+    unsigned il = 0;
+    if (lx & SCTP_UNORDERED) il |= IL_MSG_UNORDERED;
+    if (lx & SCTP_ABORT) il |= IL_MSG_ABORT;
+    if (lx & SCTP_EOF) il |= IL_MSG_EOF;
+    if (lx & SCTP_ADDR_OVER) il |= IL_MSG_ADDR_OVER;
+    return (uint16_t)il;
+}
+
+/* struct sctp_sndrcvinfo, field by field at the table's illumos offsets */
+#define SINFO(field) IL_OFFSETOF_STRUCT_SCTP_SNDRCVINFO_SINFO_##field
+#define SINFO_SIZE(field) IL_SIZEOF_STRUCT_SCTP_SNDRCVINFO_SINFO_##field
+
+static int sinfo_to_lx(const unsigned char *il, struct sctp_sndrcvinfo *lx)
+{
+    memset(lx, 0, sizeof *lx);
+    lx->sinfo_stream = (uint16_t)getn(il, SINFO(STREAM), SINFO_SIZE(STREAM));
+    lx->sinfo_ssn = (uint16_t)getn(il, SINFO(SSN), SINFO_SIZE(SSN));
+    if (sinfo_flags_to_lx((unsigned)getn(il, SINFO(FLAGS), SINFO_SIZE(FLAGS)), &lx->sinfo_flags) != 0) {
+        return -1;
+    }
+    lx->sinfo_ppid = (uint32_t)getn(il, SINFO(PPID), SINFO_SIZE(PPID));
+    lx->sinfo_context = (uint32_t)getn(il, SINFO(CONTEXT), SINFO_SIZE(CONTEXT));
+    lx->sinfo_timetolive = (uint32_t)getn(il, SINFO(TIMETOLIVE), SINFO_SIZE(TIMETOLIVE));
+    lx->sinfo_tsn = (uint32_t)getn(il, SINFO(TSN), SINFO_SIZE(TSN));
+    lx->sinfo_cumtsn = (uint32_t)getn(il, SINFO(CUMTSN), SINFO_SIZE(CUMTSN));
+    lx->sinfo_assoc_id = (sctp_assoc_t)getn(il, SINFO(ASSOC_ID), SINFO_SIZE(ASSOC_ID));
+    return 0;
+}
+
+static void sinfo_to_il(const struct sctp_sndrcvinfo *lx, unsigned char *il)
+{
+    memset(il, 0, IL_SIZEOF_STRUCT_SCTP_SNDRCVINFO);
+    putn(il, SINFO(STREAM), SINFO_SIZE(STREAM), lx->sinfo_stream);
+    putn(il, SINFO(SSN), SINFO_SIZE(SSN), lx->sinfo_ssn);
+    putn(il, SINFO(FLAGS), SINFO_SIZE(FLAGS), sinfo_flags_to_il(lx->sinfo_flags));
+    putn(il, SINFO(PPID), SINFO_SIZE(PPID), lx->sinfo_ppid);
+    putn(il, SINFO(CONTEXT), SINFO_SIZE(CONTEXT), lx->sinfo_context);
+    putn(il, SINFO(TIMETOLIVE), SINFO_SIZE(TIMETOLIVE), lx->sinfo_timetolive);
+    putn(il, SINFO(TSN), SINFO_SIZE(TSN), lx->sinfo_tsn);
+    putn(il, SINFO(CUMTSN), SINFO_SIZE(CUMTSN), lx->sinfo_cumtsn);
+    putn(il, SINFO(ASSOC_ID), SINFO_SIZE(ASSOC_ID), (uint32_t)lx->sinfo_assoc_id);
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * socket, bind, listen, connect, getsockname, getpeername, close (libsocket.so.1 / libc.so.1)
+ * ------------------------------------------------------------------------------------------- */
+
+ILLUMOS_SYMBOL(int, socket, (int domain, int type, int protocol))
+{
+    int lxdomain;
+    if (domain == IL_AF_INET) {
+        lxdomain = AF_INET;
+    } else if (domain == IL_AF_INET6) {
+        lxdomain = AF_INET6;
+    } else {
+        return (int)fail_il(IL_EAFNOSUPPORT);
+    }
+    int base = type & ~(IL_SOCK_CLOEXEC | IL_SOCK_NONBLOCK | IL_SOCK_NDELAY);
+    int lxtype;
+    if (base == IL_SOCK_STREAM) {
+        lxtype = SOCK_STREAM;
+    } else if (base == IL_SOCK_SEQPACKET) {
+        lxtype = SOCK_SEQPACKET;
+    } else if (base == IL_SOCK_DGRAM) {
+        lxtype = SOCK_DGRAM;
+    } else {
+        return (int)fail_il(IL_ESOCKTNOSUPPORT);
+    }
+    if (type & IL_SOCK_CLOEXEC) lxtype |= SOCK_CLOEXEC;
+    if (type & (IL_SOCK_NONBLOCK | IL_SOCK_NDELAY)) lxtype |= SOCK_NONBLOCK;
+    int lxproto = protocol == IL_IPPROTO_SCTP ? IPPROTO_SCTP : protocol;
+    long r = syscall(SYS_socket, lxdomain, lxtype, lxproto);
+    return r < 0 ? (int)fail_lx() : (int)r;
+}
+
+ILLUMOS_SYMBOL(int, bind, (int s, const void *addr, uint32_t len))
+{
+    struct sockaddr_storage lx;
+    socklen_t lxlen;
+    if (sa_to_lx(addr, len, &lx, &lxlen) != 0) {
+        return -1;
+    }
+    long r = syscall(SYS_bind, s, &lx, lxlen);
+    return r < 0 ? (int)fail_lx() : 0;
+}
+
+ILLUMOS_SYMBOL(int, listen, (int s, int backlog))
+{
+    long r = syscall(SYS_listen, s, backlog);
+    return r < 0 ? (int)fail_lx() : 0;
+}
+
+ILLUMOS_SYMBOL(int, connect, (int s, const void *addr, uint32_t len))
+{
+    struct sockaddr_storage lx;
+    socklen_t lxlen;
+    if (sa_to_lx(addr, len, &lx, &lxlen) != 0) {
+        return -1;
+    }
+    long r = syscall(SYS_connect, s, &lx, lxlen);
+    return r < 0 ? (int)fail_lx() : 0;
+}
+
+static int name_common(long nr, int s, void *addr, uint32_t *len)
+{
+    struct sockaddr_storage lx;
+    socklen_t lxlen = sizeof lx;
+    unsigned char il[IL_SIZEOF_STRUCT_SOCKADDR_STORAGE];
+    if (len == NULL) {
+        return (int)fail_il(IL_EFAULT);
+    }
+    long r = syscall(nr, s, &lx, &lxlen);
+    if (r < 0) {
+        return (int)fail_lx();
+    }
+    sa_out(il, sa_to_il((struct sockaddr *)&lx, lxlen, il), addr, len);
+    return 0;
+}
+
+ILLUMOS_SYMBOL(int, getsockname, (int s, void *addr, uint32_t *len))
+{
+    return name_common(SYS_getsockname, s, addr, len);
+}
+
+ILLUMOS_SYMBOL(int, getpeername, (int s, void *addr, uint32_t *len))
+{
+    return name_common(SYS_getpeername, s, addr, len);
+}
+
+ILLUMOS_SYMBOL(int, close, (int fd))
+{
+    long r = syscall(SYS_close, fd);
+    return r < 0 ? (int)fail_lx() : 0;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * getsockopt / setsockopt: level and option numbers translated; values passed through only where
+ * the two layouts are the same (an int, or the structs listed).
+ * ------------------------------------------------------------------------------------------- */
+enum value_kind { V_INT, V_ERRNO, V_SAME };
+struct opt_map {
+    int il_level, il_name, lx_level, lx_name;
+    enum value_kind kind;
+};
+static const struct opt_map opt_maps[] = {
+    { IL_SOL_SOCKET, IL_SO_SNDBUF, SOL_SOCKET, SO_SNDBUF, V_INT },
+    { IL_SOL_SOCKET, IL_SO_RCVBUF, SOL_SOCKET, SO_RCVBUF, V_INT },
+    { IL_SOL_SOCKET, IL_SO_REUSEADDR, SOL_SOCKET, SO_REUSEADDR, V_INT },
+    { IL_SOL_SOCKET, IL_SO_ERROR, SOL_SOCKET, SO_ERROR, V_ERRNO },
+    { IL_SOL_SOCKET, IL_SO_LINGER, SOL_SOCKET, SO_LINGER, V_SAME },        /* { int l_onoff; int l_linger; } */
+    { IL_IPPROTO_IPV6, IL_IPV6_V6ONLY, IPPROTO_IPV6, IPV6_V6ONLY, V_INT },
+    { IL_SCTP_OPTION_LEVEL_USED_BY_SETSOCKOPT_GETSOCKOPT, IL_SCTP_NODELAY, SOL_SCTP, SCTP_NODELAY, V_INT },
+    { IL_SCTP_OPTION_LEVEL_USED_BY_SETSOCKOPT_GETSOCKOPT, IL_SCTP_AUTOCLOSE, SOL_SCTP, SCTP_AUTOCLOSE, V_INT },
+    { IL_SCTP_OPTION_LEVEL_USED_BY_SETSOCKOPT_GETSOCKOPT, IL_SCTP_DISABLE_FRAGMENTS, SOL_SCTP, SCTP_DISABLE_FRAGMENTS, V_INT },
+    { IL_SCTP_OPTION_LEVEL_USED_BY_SETSOCKOPT_GETSOCKOPT, IL_SCTP_I_WANT_MAPPED_V4_ADDR, SOL_SCTP, SCTP_I_WANT_MAPPED_V4_ADDR, V_INT },
+    /* eight one-byte switches in the same order on both (abi.tsv offsets 0..7); Linux accepts a
+     * shorter struct than its own */
+    { IL_SCTP_OPTION_LEVEL_USED_BY_SETSOCKOPT_GETSOCKOPT, IL_SCTP_EVENTS, SOL_SCTP, SCTP_EVENTS, V_SAME },
+    { IL_SCTP_OPTION_LEVEL_USED_BY_SETSOCKOPT_GETSOCKOPT, IL_SCTP_INITMSG, SOL_SCTP, SCTP_INITMSG, V_SAME },
+};
+_Static_assert(IL_SIZEOF_STRUCT_SCTP_INITMSG == sizeof(struct sctp_initmsg), "sctp_initmsg passed through");
+_Static_assert(IL_OFFSETOF_STRUCT_SCTP_EVENT_SUBSCRIBE_SCTP_ADAPTATION_LAYER_EVENT
+               == offsetof(struct sctp_event_subscribe, sctp_adaptation_layer_event), "sctp_event_subscribe order");
+_Static_assert(IL_OFFSETOF_STRUCT_SCTP_EVENT_SUBSCRIBE_SCTP_SHUTDOWN_EVENT
+               == offsetof(struct sctp_event_subscribe, sctp_shutdown_event), "sctp_event_subscribe order");
+
+static const struct opt_map *find_opt(int level, int name)
+{
+    for (size_t i = 0; i < sizeof opt_maps / sizeof opt_maps[0]; i++) {
+        if (opt_maps[i].il_level == level && opt_maps[i].il_name == name) {
+            return &opt_maps[i];
+        }
+    }
+    return NULL;
+}
+
+static int getsockopt_impl(int s, int level, int name, void *val, uint32_t *len)
+{
+    const struct opt_map *m = find_opt(level, name);
+    if (m == NULL) {
+        return (int)fail_il(IL_ENOPROTOOPT);
+    }
+    if (len == NULL) {
+        return (int)fail_il(IL_EFAULT);
+    }
+    socklen_t lxlen = *len;
+    long r = syscall(SYS_getsockopt, s, m->lx_level, m->lx_name, val, &lxlen);
+    if (r < 0) {
+        return (int)fail_lx();
+    }
+    if (m->kind == V_ERRNO && lxlen >= sizeof(int) && val != NULL) {
+        int e;
+        memcpy(&e, val, sizeof e);
+        e = e == 0 ? 0 : il_errno(e);
+        memcpy(val, &e, sizeof e);
+    }
+    *len = lxlen;
+    return 0;
+}
+
+ILLUMOS_SYMBOL(int, getsockopt, (int s, int level, int name, void *val, uint32_t *len))
+{
+    return getsockopt_impl(s, level, name, val, len);
+}
+
+ILLUMOS_SYMBOL(int, setsockopt, (int s, int level, int name, const void *val, uint32_t len))
+{
+    const struct opt_map *m = find_opt(level, name);
+    if (m == NULL) {
+        return (int)fail_il(IL_ENOPROTOOPT);
+    }
+    if (m->kind == V_ERRNO) {
+        return (int)fail_il(IL_ENOPROTOOPT);
+    }
+    /* illumos takes its own 8-byte sctp_event_subscribe; Linux would accept a shorter one */
+    if (m->lx_level == SOL_SCTP && m->lx_name == SCTP_EVENTS && len != IL_SIZEOF_STRUCT_SCTP_EVENT_SUBSCRIBE) {
+        return (int)fail_il(IL_EINVAL);
+    }
+    long r = syscall(SYS_setsockopt, s, m->lx_level, m->lx_name, val, len);
+    return r < 0 ? (int)fail_lx() : 0;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * fcntl (libc.so.1): F_GETFD/F_SETFD/F_GETFL/F_SETFL, O_NONBLOCK 0x80 <-> 0x800
+ * ------------------------------------------------------------------------------------------- */
+ILLUMOS_SYMBOL(int, fcntl, (int fd, int cmd, ...))
+{
+    va_list ap;
+    va_start(ap, cmd);
+    long arg = va_arg(ap, long);
+    va_end(ap);
+    long r;
+    switch (cmd) {
+    case IL_F_GETFD:
+        r = syscall(SYS_fcntl, fd, F_GETFD);
+        return r < 0 ? (int)fail_lx() : ((r & FD_CLOEXEC) ? IL_FD_CLOEXEC : 0);
+    case IL_F_SETFD:
+        r = syscall(SYS_fcntl, fd, F_SETFD, (arg & IL_FD_CLOEXEC) ? FD_CLOEXEC : 0);
+        return r < 0 ? (int)fail_lx() : 0;
+    case IL_F_GETFL:
+        r = syscall(SYS_fcntl, fd, F_GETFL);
+        if (r < 0) {
+            return (int)fail_lx();
+        }
+        /* the access mode (O_RDONLY 0, O_WRONLY 1, O_RDWR 2) is the same on both */
+        return (int)((r & O_ACCMODE) | ((r & O_NONBLOCK) ? IL_O_NONBLOCK : 0));
+    case IL_F_SETFL: {
+        long cur = syscall(SYS_fcntl, fd, F_GETFL);
+        if (cur < 0) {
+            return (int)fail_lx();
+        }
+        long next = (cur & ~(long)O_NONBLOCK) | ((arg & (IL_O_NONBLOCK | IL_O_NDELAY)) ? O_NONBLOCK : 0);
+        r = syscall(SYS_fcntl, fd, F_SETFL, next);
+        return r < 0 ? (int)fail_lx() : 0;
+    }
+    default:
+        return (int)fail_il(IL_EINVAL);
+    }
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * poll (libc.so.1): same struct and bits on both, see the check at the top
+ * ------------------------------------------------------------------------------------------- */
+ILLUMOS_SYMBOL(int, poll, (struct pollfd *fds, unsigned long nfds, int timeout))
+{
+    struct timespec ts, *tp = NULL;
+    if (timeout >= 0) {
+        ts.tv_sec = timeout / 1000;
+        ts.tv_nsec = (long)(timeout % 1000) * 1000000L;
+        tp = &ts;
+    }
+    long r = syscall(SYS_ppoll, fds, nfds, tp, NULL, (size_t)8);
+    return r < 0 ? (int)fail_lx() : (int)r;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Notifications, rewritten in the receive buffer from Linux layout and numbers to illumos ones
+ * ------------------------------------------------------------------------------------------- */
+static int sn_type_to_il(unsigned lx)
+{
+    switch (lx) {
+    case SCTP_ASSOC_CHANGE: return IL_SCTP_ASSOC_CHANGE;
+    case SCTP_PEER_ADDR_CHANGE: return IL_SCTP_PEER_ADDR_CHANGE;
+    case SCTP_REMOTE_ERROR: return IL_SCTP_REMOTE_ERROR;
+    case SCTP_SEND_FAILED: return IL_SCTP_SEND_FAILED;
+    case SCTP_SHUTDOWN_EVENT: return IL_SCTP_SHUTDOWN_EVENT;
+    case SCTP_ADAPTATION_INDICATION: return IL_SCTP_ADAPTATION_INDICATION;
+    case SCTP_PARTIAL_DELIVERY_EVENT: return IL_SCTP_PARTIAL_DELIVERY_EVENT;
+    default: return -1; /* Linux-only events: never subscribed through the illumos-sized struct */
+    }
+}
+
+static unsigned sac_state_to_il(unsigned lx)
+{
+    switch (lx) {
+    case SCTP_COMM_UP: return IL_SCTP_COMM_UP;
+    case SCTP_COMM_LOST: return IL_SCTP_COMM_LOST;
+    case SCTP_RESTART: return IL_SCTP_RESTART;
+    case SCTP_SHUTDOWN_COMP: return IL_SCTP_SHUTDOWN_COMP;
+    case SCTP_CANT_STR_ASSOC: return IL_SCTP_CANT_STR_ASSOC;
+    default: return lx;
+    }
+}
+
+/* Every illumos notification starts with sn_type, sn_flags, sn_length (netinet/sctp.h union
+ * sctp_notification); abi.tsv gives them as sctp_assoc_change's. sctp_shutdown_event is the
+ * exception for the length: illumos declares sse_length 16 bits (the table's row says so too). */
+#define SN(field) IL_OFFSETOF_STRUCT_SCTP_ASSOC_CHANGE_SAC_##field, IL_SIZEOF_STRUCT_SCTP_ASSOC_CHANGE_SAC_##field
+#define SAC(field) IL_OFFSETOF_STRUCT_SCTP_ASSOC_CHANGE_SAC_##field, IL_SIZEOF_STRUCT_SCTP_ASSOC_CHANGE_SAC_##field
+#define SPC(field) IL_OFFSETOF_STRUCT_SCTP_PADDR_CHANGE_SPC_##field, IL_SIZEOF_STRUCT_SCTP_PADDR_CHANGE_SPC_##field
+#define SSE(field) IL_OFFSETOF_STRUCT_SCTP_SHUTDOWN_EVENT_SSE_##field, IL_SIZEOF_STRUCT_SCTP_SHUTDOWN_EVENT_SSE_##field
+#define SSF(field) IL_OFFSETOF_STRUCT_SCTP_SEND_FAILED_SSF_##field, IL_SIZEOF_STRUCT_SCTP_SEND_FAILED_SSF_##field
+
+/*
+ * Rewrites the notification of n bytes at buf (capacity cap) into the illumos layout.
+ * Returns the new length (it may grow: sctp_paddr_change is 148 bytes on Linux, 276 on illumos;
+ * what does not fit is cut and *truncated set).
+ */
+static size_t notification_to_il(unsigned char *buf, size_t n, size_t cap, int complete, int *truncated)
+{
+    if (n < 8) {
+        return n;
+    }
+    unsigned lxtype = get16(buf, 0);
+    int iltype = sn_type_to_il(lxtype);
+    if (iltype < 0) {
+        return n;
+    }
+    if (!complete) {
+        /* a partial read: only the type can be trusted to be whole */
+        putn(buf, SN(TYPE), (uint64_t)iltype);
+        return n;
+    }
+    unsigned flags = get16(buf, 2);
+    unsigned char out[IL_SIZEOF_STRUCT_SCTP_PADDR_CHANGE];
+    size_t outlen = n;
+
+    if (lxtype == SCTP_ASSOC_CHANGE && n >= sizeof(struct sctp_assoc_change)) {
+        struct sctp_assoc_change lx;
+        memcpy(&lx, buf, sizeof lx);
+        size_t info = n - sizeof lx; /* sac_info: ABORT cause or supported features */
+        memset(out, 0, IL_SIZEOF_STRUCT_SCTP_ASSOC_CHANGE);
+        putn(out, SAC(TYPE), (uint64_t)iltype);
+        putn(out, SAC(FLAGS), flags);
+        putn(out, SAC(LENGTH), IL_SIZEOF_STRUCT_SCTP_ASSOC_CHANGE + info);
+        putn(out, SAC(STATE), sac_state_to_il(lx.sac_state));
+        putn(out, SAC(ERROR), lx.sac_error);
+        putn(out, SAC(OUTBOUND_STREAMS), lx.sac_outbound_streams);
+        putn(out, SAC(INBOUND_STREAMS), lx.sac_inbound_streams);
+        putn(out, SAC(ASSOC_ID), (uint32_t)lx.sac_assoc_id);
+        memmove(buf + IL_SIZEOF_STRUCT_SCTP_ASSOC_CHANGE, buf + sizeof lx,
+                info <= cap - IL_SIZEOF_STRUCT_SCTP_ASSOC_CHANGE ? info : cap - IL_SIZEOF_STRUCT_SCTP_ASSOC_CHANGE);
+        memcpy(buf, out, IL_SIZEOF_STRUCT_SCTP_ASSOC_CHANGE);
+        outlen = IL_SIZEOF_STRUCT_SCTP_ASSOC_CHANGE + info;
+    } else if (lxtype == SCTP_SHUTDOWN_EVENT && n >= sizeof(struct sctp_shutdown_event)) {
+        struct sctp_shutdown_event lx;
+        memcpy(&lx, buf, sizeof lx);
+        memset(out, 0, IL_SIZEOF_STRUCT_SCTP_SHUTDOWN_EVENT);
+        putn(out, SN(TYPE), (uint64_t)iltype);
+        putn(out, SN(FLAGS), flags);
+        putn(out, SSE(LENGTH), IL_SIZEOF_STRUCT_SCTP_SHUTDOWN_EVENT);
+        putn(out, SSE(ASSOC_ID), (uint32_t)lx.sse_assoc_id);
+        memcpy(buf, out, IL_SIZEOF_STRUCT_SCTP_SHUTDOWN_EVENT);
+        outlen = IL_SIZEOF_STRUCT_SCTP_SHUTDOWN_EVENT;
+    } else if (lxtype == SCTP_PEER_ADDR_CHANGE && n >= sizeof(struct sctp_paddr_change)) {
+        struct sctp_paddr_change lx;
+        unsigned char addr[IL_SIZEOF_STRUCT_SOCKADDR_STORAGE];
+        memcpy(&lx, buf, sizeof lx);
+        memset(out, 0, sizeof out);
+        putn(out, SN(TYPE), (uint64_t)iltype);
+        putn(out, SN(FLAGS), flags);
+        putn(out, SN(LENGTH), IL_SIZEOF_STRUCT_SCTP_PADDR_CHANGE);
+        sa_to_il((const struct sockaddr *)&lx.spc_aaddr, sizeof lx.spc_aaddr, addr);
+        memcpy(out + IL_OFFSETOF_STRUCT_SCTP_PADDR_CHANGE_SPC_AADDR, addr, IL_SIZEOF_STRUCT_SCTP_PADDR_CHANGE_SPC_AADDR);
+        putn(out, SPC(STATE), (uint32_t)lx.spc_state); /* SCTP_ADDR_* states: no illumos rows; passed through */
+        putn(out, SPC(ERROR), (uint32_t)lx.spc_error);
+        putn(out, SPC(ASSOC_ID), (uint32_t)lx.spc_assoc_id);
+        outlen = IL_SIZEOF_STRUCT_SCTP_PADDR_CHANGE;
+        memcpy(buf, out, outlen <= cap ? outlen : cap);
+    } else if (lxtype == SCTP_SEND_FAILED && n >= sizeof(struct sctp_send_failed)) {
+        struct sctp_send_failed lx;
+        memcpy(&lx, buf, sizeof lx);
+        size_t data = n - sizeof lx;
+        memset(out, 0, IL_SIZEOF_STRUCT_SCTP_SEND_FAILED);
+        putn(out, SN(TYPE), (uint64_t)iltype);
+        putn(out, SN(FLAGS), flags);
+        putn(out, SN(LENGTH), IL_SIZEOF_STRUCT_SCTP_SEND_FAILED + data);
+        putn(out, SSF(ERROR), lx.ssf_error);
+        sinfo_to_il(&lx.ssf_info, out + IL_OFFSETOF_STRUCT_SCTP_SEND_FAILED_SSF_INFO);
+        putn(out, SSF(ASSOC_ID), (uint32_t)lx.ssf_assoc_id);
+        memmove(buf + IL_SIZEOF_STRUCT_SCTP_SEND_FAILED, buf + sizeof lx,
+                data <= cap - IL_SIZEOF_STRUCT_SCTP_SEND_FAILED ? data : cap - IL_SIZEOF_STRUCT_SCTP_SEND_FAILED);
+        memcpy(buf, out, IL_SIZEOF_STRUCT_SCTP_SEND_FAILED);
+        outlen = IL_SIZEOF_STRUCT_SCTP_SEND_FAILED + data;
+    } else {
+        /* remote error, adaptation indication, partial delivery: abi.tsv has no illumos layout for
+         * their bodies; the type is translated, the rest left as Linux wrote it */
+        putn(buf, SN(TYPE), (uint64_t)iltype);
+        return n;
+    }
+    if (outlen > cap) {
+        *truncated = 1;
+        return cap;
+    }
+    return outlen;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * sendmsg / recvmsg: the XPG4.2 (__xnet_) and the old entry points
+ * ------------------------------------------------------------------------------------------- */
+#define IL_MSG(field) IL_OFFSETOF_STRUCT_MSGHDR_MSG_##field
+#define LX_CONTROL_MAX 1024
+
+/* Translates the illumos control data (SCTP_SNDRCV, SCTP_INIT) into Linux cmsgs. */
+static int control_to_lx(const unsigned char *il, size_t illen, struct msghdr *lm, unsigned char *lxbuf)
+{
+    size_t off = 0, out = 0;
+    while (off + IL_CMSG_LEN_0 <= illen) {
+        size_t clen = (size_t)getn(il, off + IL_OFFSETOF_STRUCT_CMSGHDR_CMSG_LEN, IL_SIZEOF_STRUCT_CMSGHDR_CMSG_LEN);
+        int level = (int)get32(il, off + IL_OFFSETOF_STRUCT_CMSGHDR_CMSG_LEVEL);
+        int type = (int)get32(il, off + IL_OFFSETOF_STRUCT_CMSGHDR_CMSG_TYPE);
+        if (clen < IL_CMSG_LEN_0 || off + clen > illen) {
+            return (int)fail_il(IL_EINVAL);
+        }
+        const unsigned char *data = il + off + IL_OFFSET_OF_CMSG_DATA_FROM_CMSGHDR_START;
+        size_t dlen = clen - IL_CMSG_LEN_0;
+        if (level != IL_IPPROTO_SCTP) {
+            return (int)fail_il(IL_EINVAL);
+        }
+        struct cmsghdr *c = (struct cmsghdr *)(lxbuf + out);
+        if (type == IL_SCTP_SNDRCV && dlen >= IL_SIZEOF_STRUCT_SCTP_SNDRCVINFO) {
+            if (out + CMSG_SPACE(sizeof(struct sctp_sndrcvinfo)) > LX_CONTROL_MAX) {
+                return (int)fail_il(IL_EINVAL);
+            }
+            struct sctp_sndrcvinfo s;
+            if (sinfo_to_lx(data, &s) != 0) {
+                return (int)fail_il(IL_EINVAL);
+            }
+            c->cmsg_level = SOL_SCTP;
+            c->cmsg_type = SCTP_SNDRCV;
+            c->cmsg_len = CMSG_LEN(sizeof s);
+            memcpy(CMSG_DATA(c), &s, sizeof s);
+            out += CMSG_SPACE(sizeof s);
+        } else if (type == IL_SCTP_INIT && dlen >= IL_SIZEOF_STRUCT_SCTP_INITMSG) {
+            if (out + CMSG_SPACE(sizeof(struct sctp_initmsg)) > LX_CONTROL_MAX) {
+                return (int)fail_il(IL_EINVAL);
+            }
+            c->cmsg_level = SOL_SCTP;
+            c->cmsg_type = SCTP_INIT;
+            c->cmsg_len = CMSG_LEN(sizeof(struct sctp_initmsg));
+            memcpy(CMSG_DATA(c), data, sizeof(struct sctp_initmsg));
+            out += CMSG_SPACE(sizeof(struct sctp_initmsg));
+        } else {
+            return (int)fail_il(IL_EINVAL);
+        }
+        off += il_cmsg_align(clen);
+    }
+    lm->msg_control = out ? lxbuf : NULL;
+    lm->msg_controllen = out;
+    return 0;
+}
+
+static long sendmsg_common(int s, const unsigned char *m, int flags, int xpg)
+{
+    struct msghdr lm;
+    struct sockaddr_storage name;
+    socklen_t namelen;
+    unsigned char control[LX_CONTROL_MAX] __attribute__((aligned(8)));
+    if (m == NULL) {
+        return fail_il(IL_EFAULT);
+    }
+    int lxflags = msgflags_to_lx(flags);
+    if (lxflags < 0) {
+        return fail_il(IL_EOPNOTSUPP);
+    }
+    memset(&lm, 0, sizeof lm);
+    void *ilname = getptr(m, IL_MSG(NAME));
+    uint32_t ilnamelen = (uint32_t)getn(m, IL_MSG(NAMELEN), IL_SIZEOF_STRUCT_MSGHDR_MSG_NAMELEN);
+    if (ilname != NULL && ilnamelen > 0) {
+        if (sa_to_lx(ilname, ilnamelen, &name, &namelen) != 0) {
+            return -1;
+        }
+        lm.msg_name = &name;
+        lm.msg_namelen = namelen;
+    }
+    lm.msg_iov = getptr(m, IL_MSG(IOV));
+    lm.msg_iovlen = (size_t)(int32_t)getn(m, IL_MSG(IOVLEN), IL_SIZEOF_STRUCT_MSGHDR_MSG_IOVLEN);
+    if (xpg) {
+        const unsigned char *ilcontrol = getptr(m, IL_MSG(CONTROL));
+        size_t ilcontrollen = (size_t)getn(m, IL_MSG(CONTROLLEN), IL_SIZEOF_STRUCT_MSGHDR_MSG_CONTROLLEN);
+        if (ilcontrol != NULL && ilcontrollen > 0 && control_to_lx(ilcontrol, ilcontrollen, &lm, control) != 0) {
+            return -1;
+        }
+    } else if (getptr(m, IL_OLD_MSGHDR_ACCRIGHTS) != NULL && get32(m, IL_OLD_MSGHDR_ACCRIGHTSLEN) != 0) {
+        /* access rights (descriptor passing) mean nothing on an SCTP socket */
+        return fail_il(IL_EOPNOTSUPP);
+    }
+    long r = syscall(SYS_sendmsg, s, &lm, lxflags);
+    return r < 0 ? fail_lx() : r;
+}
+
+static long recvmsg_common(int s, unsigned char *m, int flags, int xpg)
+{
+    struct msghdr lm;
+    struct sockaddr_storage name;
+    unsigned char control[LX_CONTROL_MAX] __attribute__((aligned(8)));
+    if (m == NULL) {
+        return fail_il(IL_EFAULT);
+    }
+    int lxflags = msgflags_to_lx(flags);
+    if (lxflags < 0) {
+        return fail_il(IL_EOPNOTSUPP);
+    }
+    memset(&lm, 0, sizeof lm);
+    void *ilname = getptr(m, IL_MSG(NAME));
+    uint32_t ilnamelen = (uint32_t)getn(m, IL_MSG(NAMELEN), IL_SIZEOF_STRUCT_MSGHDR_MSG_NAMELEN);
+    if (ilname != NULL) {
+        lm.msg_name = &name;
+        lm.msg_namelen = sizeof name;
+    }
+    struct iovec *iov = getptr(m, IL_MSG(IOV));
+    int32_t iovlen = (int32_t)getn(m, IL_MSG(IOVLEN), IL_SIZEOF_STRUCT_MSGHDR_MSG_IOVLEN);
+    lm.msg_iov = iov;
+    lm.msg_iovlen = (size_t)iovlen;
+    unsigned char *ilcontrol = NULL;
+    size_t ilcontrollen = 0;
+    if (xpg) {
+        ilcontrol = getptr(m, IL_MSG(CONTROL));
+        ilcontrollen = (size_t)getn(m, IL_MSG(CONTROLLEN), IL_SIZEOF_STRUCT_MSGHDR_MSG_CONTROLLEN);
+        if (ilcontrol != NULL && ilcontrollen > 0) {
+            lm.msg_control = control;
+            lm.msg_controllen = sizeof control;
+        }
+    }
+    long r = syscall(SYS_recvmsg, s, &lm, lxflags);
+    if (r < 0) {
+        return fail_lx();
+    }
+    int ilflags = msgflags_to_il(lm.msg_flags);
+
+    if (ilname != NULL) {
+        unsigned char il[IL_SIZEOF_STRUCT_SOCKADDR_STORAGE];
+        uint32_t len = ilnamelen;
+        sa_out(il, sa_to_il((struct sockaddr *)&name, lm.msg_namelen, il), ilname, &len);
+        putn(m, IL_MSG(NAMELEN), IL_SIZEOF_STRUCT_MSGHDR_MSG_NAMELEN, len);
+    }
+
+    if (xpg) {
+        size_t out = 0;
+        if (lm.msg_control != NULL) {
+            for (struct cmsghdr *c = CMSG_FIRSTHDR(&lm); c != NULL; c = CMSG_NXTHDR(&lm, c)) {
+                if (c->cmsg_level == SOL_SCTP && c->cmsg_type == SCTP_SNDRCV
+                    && c->cmsg_len >= CMSG_LEN(sizeof(struct sctp_sndrcvinfo))) {
+                    size_t need = IL_CMSG_LEN_0 + IL_SIZEOF_STRUCT_SCTP_SNDRCVINFO;
+                    if (out + need > ilcontrollen) {
+                        ilflags |= IL_MSG_CTRUNC;
+                        break;
+                    }
+                    struct sctp_sndrcvinfo s;
+                    memcpy(&s, CMSG_DATA(c), sizeof s);
+                    unsigned char *ic = ilcontrol + out;
+                    putn(ic, IL_OFFSETOF_STRUCT_CMSGHDR_CMSG_LEN, IL_SIZEOF_STRUCT_CMSGHDR_CMSG_LEN, need);
+                    put32(ic, IL_OFFSETOF_STRUCT_CMSGHDR_CMSG_LEVEL, IL_IPPROTO_SCTP);
+                    put32(ic, IL_OFFSETOF_STRUCT_CMSGHDR_CMSG_TYPE, IL_SCTP_SNDRCV);
+                    sinfo_to_il(&s, ic + IL_OFFSET_OF_CMSG_DATA_FROM_CMSGHDR_START);
+                    out += il_cmsg_align(need);
+                    if (out > ilcontrollen) {
+                        out = ilcontrollen;
+                    }
+                }
+                /* nothing else is subscribed through the illumos-sized sctp_event_subscribe */
+            }
+        }
+        putn(m, IL_MSG(CONTROLLEN), IL_SIZEOF_STRUCT_MSGHDR_MSG_CONTROLLEN, out);
+    } else {
+        put32(m, IL_OLD_MSGHDR_ACCRIGHTSLEN, 0);
+    }
+
+    if ((lm.msg_flags & MSG_NOTIFICATION) && iov != NULL && iovlen >= 1 && (size_t)r <= iov[0].iov_len) {
+        int truncated = 0;
+        r = (long)notification_to_il(iov[0].iov_base, (size_t)r, iov[0].iov_len, (lm.msg_flags & MSG_EOR) != 0,
+                                     &truncated);
+        if (truncated) {
+            ilflags |= IL_MSG_TRUNC;
+        }
+    }
+    if (xpg) {
+        put32(m, IL_MSG(FLAGS), (uint32_t)ilflags);
+    }
+    return r;
+}
+
+ILLUMOS_SYMBOL(ssize_t, __xnet_sendmsg, (int s, const void *m, int flags))
+{
+    return sendmsg_common(s, m, flags, 1);
+}
+
+ILLUMOS_SYMBOL(ssize_t, __xnet_recvmsg, (int s, void *m, int flags))
+{
+    return recvmsg_common(s, m, flags, 1);
+}
+
+ILLUMOS_SYMBOL(ssize_t, sendmsg, (int s, const void *m, int flags))
+{
+    return sendmsg_common(s, m, flags, 0);
+}
+
+ILLUMOS_SYMBOL(ssize_t, recvmsg, (int s, void *m, int flags))
+{
+    return recvmsg_common(s, m, flags, 0);
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * libsctp.so.1: sctp_peeloff, sctp_bindx, sctp_opt_info
+ * ------------------------------------------------------------------------------------------- */
+
+ILLUMOS_SYMBOL(int, sctp_peeloff, (int sock, int32_t id))
+{
+    int type, proto;
+    socklen_t len = sizeof type;
+    /* what SIOCSCTPPEELOFF meets first on illumos: the descriptor, then the socket's kind */
+    if (syscall(SYS_getsockopt, sock, SOL_SOCKET, SO_TYPE, &type, &len) < 0) {
+        if (errno == ENOTSOCK) {
+            return (int)fail_il(il_errno(ENOTTY));
+        }
+        return (int)fail_lx();
+    }
+    len = sizeof proto;
+    if (syscall(SYS_getsockopt, sock, SOL_SOCKET, SO_PROTOCOL, &proto, &len) < 0) {
+        return (int)fail_lx();
+    }
+    /* A socket peeled off on Linux keeps SOCK_SEQPACKET as its type but is one-to-one: it has a
+     * peer, which a one-to-many socket never has (getpeername answers ENOTCONN there). */
+    struct sockaddr_storage peer;
+    socklen_t peerlen = sizeof peer;
+    int connected = syscall(SYS_getpeername, sock, &peer, &peerlen) == 0;
+    if (type != SOCK_SEQPACKET || proto != IPPROTO_SCTP || connected) {
+        /* sctp_peeloff(3SOCKET): "The sock argument is not a one-to-many style SCTP socket." */
+        return (int)fail_il(IL_EOPNOTSUPP);
+    }
+    if (id == 0) {
+        /* sctp_peeloff(3SOCKET): "The id is 0 or greater than the maximum number of associations" */
+        return (int)fail_il(IL_EINVAL);
+    }
+    /* illumos allocates the user descriptor (ufalloc) before it moves the association, so EMFILE
+     * leaves the association on the original socket (uts/common/fs/sockfs/socksctp.c,
+     * SIOCSCTPPEELOFF). Linux detaches the association first and destroys it when no descriptor is
+     * free: look for one first, as illumos does. (Not atomic against other threads opening
+     * descriptors in between; the personality only has to be as good as the tests need.) */
+    long spare = syscall(SYS_fcntl, sock, F_DUPFD_CLOEXEC, 0);
+    if (spare < 0) {
+        return (int)fail_lx();
+    }
+    syscall(SYS_close, spare);
+    sctp_peeloff_arg_t arg = { .associd = id, .sd = 0 };
+    len = sizeof arg;
+    if (syscall(SYS_getsockopt, sock, SOL_SCTP, SCTP_SOCKOPT_PEELOFF, &arg, &len) < 0) {
+        return (int)fail_lx();
+    }
+    return arg.sd;
+}
+
+ILLUMOS_SYMBOL(int, sctp_bindx, (int sock, void *addrs, int addrcnt, int flags))
+{
+    int opt;
+    if (flags == IL_SCTP_BINDX_ADD_ADDR) {
+        opt = SCTP_SOCKOPT_BINDX_ADD;
+    } else if (flags == IL_SCTP_BINDX_REM_ADDR) {
+        opt = SCTP_SOCKOPT_BINDX_REM;
+    } else {
+        return (int)fail_il(IL_EINVAL);
+    }
+    if (addrs == NULL || addrcnt <= 0 || addrcnt > 1024) {
+        return (int)fail_il(IL_EINVAL);
+    }
+    /* illumos: one family for the whole array, told by the first entry (libsctp sctp_bindx) */
+    unsigned family = (unsigned)getn(addrs, IL_OFFSETOF_STRUCT_SOCKADDR_SA_FAMILY, IL_SIZEOF_STRUCT_SOCKADDR_SA_FAMILY);
+    size_t ilsize;
+    if (family == IL_AF_INET) {
+        ilsize = IL_SIZEOF_STRUCT_SOCKADDR_IN;
+    } else if (family == IL_AF_INET6) {
+        ilsize = IL_SIZEOF_STRUCT_SOCKADDR_IN6;
+    } else {
+        return (int)fail_il(IL_EAFNOSUPPORT);
+    }
+    unsigned char *buf = malloc((size_t)addrcnt * sizeof(struct sockaddr_in6));
+    if (buf == NULL) {
+        return (int)fail_il(IL_ENOMEM);
+    }
+    size_t out = 0;
+    for (int i = 0; i < addrcnt; i++) {
+        struct sockaddr_storage lx;
+        socklen_t lxlen;
+        if (sa_to_lx((unsigned char *)addrs + (size_t)i * ilsize, (uint32_t)ilsize, &lx, &lxlen) != 0) {
+            free(buf);
+            return -1;
+        }
+        memcpy(buf + out, &lx, lxlen);
+        out += lxlen;
+    }
+    long r = syscall(SYS_setsockopt, sock, SOL_SCTP, opt, buf, (socklen_t)out);
+    int saved = errno;
+    free(buf);
+    errno = saved;
+    return r < 0 ? (int)fail_lx() : 0;
+}
+
+/* Reads the local or peer address list into a malloc'ed sctp_getaddrs; NULL with errno on failure. */
+static struct sctp_getaddrs *get_addrs(int sock, int32_t id, int lxopt)
+{
+    socklen_t len = 64 * 1024;
+    struct sctp_getaddrs *g = calloc(1, len);
+    if (g == NULL) {
+        errno = ENOMEM;
+        return NULL;
+    }
+    g->assoc_id = id;
+    if (syscall(SYS_getsockopt, sock, SOL_SCTP, lxopt, g, &len) < 0) {
+        int saved = errno;
+        free(g);
+        errno = saved;
+        return NULL;
+    }
+    return g;
+}
+
+/* Converts a Linux address list into packed illumos sockaddrs; returns the bytes written. */
+static size_t addrs_to_il(const struct sctp_getaddrs *g, unsigned char *out, size_t cap)
+{
+    const unsigned char *p = (const unsigned char *)g->addrs;
+    size_t written = 0;
+    for (uint32_t i = 0; i < g->addr_num; i++) {
+        const struct sockaddr *sa = (const struct sockaddr *)p;
+        socklen_t lxlen = sa->sa_family == AF_INET ? sizeof(struct sockaddr_in) : sizeof(struct sockaddr_in6);
+        unsigned char il[IL_SIZEOF_STRUCT_SOCKADDR_STORAGE];
+        uint32_t illen = sa_to_il(sa, lxlen, il);
+        if (illen == 0 || written + illen > cap) {
+            break;
+        }
+        memcpy(out + written, il, illen);
+        written += illen;
+        p += lxlen;
+    }
+    return written;
+}
+
+ILLUMOS_SYMBOL(int, sctp_opt_info, (int sock, int32_t id, int opt, void *arg, uint32_t *len))
+{
+    if (arg == NULL || len == NULL) {
+        return (int)fail_il(IL_EINVAL);
+    }
+    if (opt == IL_SCTP_GET_NLADDRS || opt == IL_SCTP_GET_NPADDRS || opt == IL_SCTP_GET_LADDRS
+        || opt == IL_SCTP_GET_PADDRS) {
+        int local = opt == IL_SCTP_GET_NLADDRS || opt == IL_SCTP_GET_LADDRS;
+        struct sctp_getaddrs *g = get_addrs(sock, id, local ? SCTP_GET_LOCAL_ADDRS : SCTP_GET_PEER_ADDRS);
+        if (g == NULL) {
+            return (int)fail_lx();
+        }
+        if (opt == IL_SCTP_GET_NLADDRS || opt == IL_SCTP_GET_NPADDRS) {
+            if (*len < sizeof(uint32_t)) {
+                free(g);
+                return (int)fail_il(IL_EINVAL);
+            }
+            put32(arg, 0, g->addr_num);
+            *len = sizeof(uint32_t);
+        } else {
+            *len = (uint32_t)addrs_to_il(g, arg, *len);
+        }
+        free(g);
+        return 0;
+    }
+    /* the plain int and same-layout options, with the association id ignored as for a one-to-one
+     * socket (the provider asks none of them per association) */
+    for (size_t i = 0; i < sizeof opt_maps / sizeof opt_maps[0]; i++) {
+        if (opt_maps[i].il_level == IL_SCTP_OPTION_LEVEL_USED_BY_SETSOCKOPT_GETSOCKOPT && opt_maps[i].il_name == opt) {
+            return getsockopt_impl(sock, opt_maps[i].il_level, opt, arg, len);
+        }
+    }
+    return (int)fail_il(IL_ENOPROTOOPT);
+}
