@@ -1,0 +1,149 @@
+package org.peeloff.linux;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+
+import com.sun.jna.Memory;
+
+import org.junit.jupiter.api.Test;
+import org.peeloff.AssociationChange;
+import org.peeloff.AssociationId;
+import org.peeloff.OtherNotification;
+import org.peeloff.ShutdownEvent;
+import org.peeloff.spi.ReceiveInfo;
+
+/**
+ * The provider's marshalling against hand-built native bytes in the layouts of {@code abi.tsv}:
+ * sockaddrs, notifications and receive control messages. Needs JNA's memory, no SCTP kernel.
+ */
+class LinuxMarshallingTest {
+
+    @Test
+    void sockaddr_in_has_a_two_byte_family_then_the_port_in_network_order() throws Exception {
+        Memory m = new Memory(LinuxAbi.SIZEOF_SOCKADDR_STORAGE);
+        int len = LinuxSockaddr.write(m, 0, new InetSocketAddress(InetAddress.getByName("10.1.2.3"), 0x1234));
+        assertEquals(16, len);
+        assertEquals(LinuxAbi.AF_INET, m.getShort(0));
+        assertEquals(0x12, m.getByte(2));
+        assertEquals(0x34, m.getByte(3));
+        assertEquals(10, m.getByte(4));
+        assertEquals(3, m.getByte(7));
+        assertEquals(new InetSocketAddress(InetAddress.getByName("10.1.2.3"), 0x1234), LinuxSockaddr.read(m, 0));
+    }
+
+    @Test
+    void sockaddr_in6_carries_the_scope_id_and_a_v4_mapped_address_reads_back_as_ipv4() throws Exception {
+        Memory m = new Memory(LinuxAbi.SIZEOF_SOCKADDR_STORAGE);
+        byte[] ll = InetAddress.getByName("fe80::1").getAddress();
+        InetSocketAddress a = new InetSocketAddress(Inet6Address.getByAddress(null, ll, 3), 5000);
+        assertEquals(28, LinuxSockaddr.write(m, 0, a));
+        assertEquals(LinuxAbi.AF_INET6, m.getShort(0));
+        assertEquals(3, m.getInt(LinuxAbi.SOCKADDR_IN6_SCOPE_ID));
+        assertEquals(a, LinuxSockaddr.read(m, 0));
+
+        byte[] mapped = new byte[16];
+        mapped[10] = (byte) 0xff;
+        mapped[11] = (byte) 0xff;
+        mapped[12] = 127;
+        mapped[15] = 1;
+        m.clear();
+        m.setShort(0, (short) LinuxAbi.AF_INET6);
+        m.setByte(2, (byte) 0x13);
+        m.setByte(3, (byte) 0x88);
+        m.write(LinuxAbi.SOCKADDR_IN6_ADDR, mapped, 0, 16);
+        assertEquals(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 5000), LinuxSockaddr.read(m, 0));
+    }
+
+    @Test
+    void association_change_is_parsed_with_state_streams_and_id() {
+        Memory m = new Memory(LinuxAbi.SIZEOF_SCTP_ASSOC_CHANGE);
+        m.clear();
+        m.setShort(LinuxAbi.NOTIFICATION_TYPE, (short) LinuxAbi.SCTP_ASSOC_CHANGE);
+        m.setInt(LinuxAbi.NOTIFICATION_LENGTH, LinuxAbi.SIZEOF_SCTP_ASSOC_CHANGE);
+        m.setShort(LinuxAbi.ASSOC_CHANGE_STATE, (short) LinuxAbi.SCTP_SHUTDOWN_COMP);
+        m.setShort(LinuxAbi.ASSOC_CHANGE_OUTBOUND_STREAMS, (short) 10);
+        m.setShort(LinuxAbi.ASSOC_CHANGE_INBOUND_STREAMS, (short) 65535);
+        m.setInt(LinuxAbi.ASSOC_CHANGE_ASSOC_ID, 7);
+        assertEquals(new AssociationChange(AssociationId.of(7), AssociationChange.State.SHUTDOWN_COMPLETE, 0, 10, 65535),
+                LinuxSockets.parseNotification(m, LinuxAbi.SIZEOF_SCTP_ASSOC_CHANGE));
+    }
+
+    @Test
+    void shutdown_event_and_unmodelled_notifications_keep_their_association_and_type() {
+        Memory m = new Memory(LinuxAbi.PADDR_CHANGE_ASSOC_ID + 4);
+        m.clear();
+        m.setShort(0, (short) LinuxAbi.SCTP_SHUTDOWN_EVENT);
+        m.setInt(LinuxAbi.NOTIFICATION_LENGTH, LinuxAbi.SIZEOF_SCTP_SHUTDOWN_EVENT);
+        m.setInt(LinuxAbi.SHUTDOWN_EVENT_ASSOC_ID, 42);
+        assertEquals(new ShutdownEvent(AssociationId.of(42)), LinuxSockets.parseNotification(m, 12));
+
+        m.clear();
+        m.setShort(0, (short) LinuxAbi.SCTP_PEER_ADDR_CHANGE);
+        m.setInt(LinuxAbi.NOTIFICATION_LENGTH, LinuxAbi.PADDR_CHANGE_ASSOC_ID + 4);
+        m.setInt(LinuxAbi.PADDR_CHANGE_ASSOC_ID, 9);
+        assertEquals(new OtherNotification(AssociationId.of(9), LinuxAbi.SCTP_PEER_ADDR_CHANGE, 148),
+                LinuxSockets.parseNotification(m, 148));
+    }
+
+    @Test
+    void a_notification_cut_short_is_reported_as_other_not_misread() {
+        Memory m = new Memory(16);
+        m.clear();
+        m.setShort(0, (short) LinuxAbi.SCTP_ASSOC_CHANGE);
+        m.setInt(LinuxAbi.NOTIFICATION_LENGTH, 20);
+        var n = LinuxSockets.parseNotification(m, 12);
+        assertInstanceOf(OtherNotification.class, n);
+        assertEquals(LinuxAbi.SCTP_ASSOC_CHANGE, ((OtherNotification) n).nativeType());
+        assertEquals(-1, ((OtherNotification) LinuxSockets.parseNotification(m, 1)).nativeType());
+    }
+
+    @Test
+    void rcvinfo_control_message_gives_stream_ppid_flags_and_association() {
+        Memory c = new Memory(LinuxScratch.CONTROL_SIZE);
+        c.clear();
+        // an unrelated control message first, to check the walk over CMSG_ALIGN'ed lengths
+        c.setLong(LinuxAbi.CMSGHDR_LEN, LinuxAbi.CMSG_DATA_OFFSET + 4);
+        c.setInt(LinuxAbi.CMSGHDR_LEVEL, 0);
+        c.setInt(LinuxAbi.CMSGHDR_TYPE, 99);
+        long at = LinuxAbi.CMSG_DATA_OFFSET + 8;
+        c.setLong(at + LinuxAbi.CMSGHDR_LEN, LinuxAbi.CMSG_DATA_OFFSET + LinuxAbi.SIZEOF_SCTP_RCVINFO);
+        c.setInt(at + LinuxAbi.CMSGHDR_LEVEL, LinuxAbi.IPPROTO_SCTP);
+        c.setInt(at + LinuxAbi.CMSGHDR_TYPE, LinuxAbi.SCTP_RCVINFO);
+        long d = at + LinuxAbi.CMSG_DATA_OFFSET;
+        c.setShort(d + LinuxAbi.RCVINFO_SID, (short) 0xfffe);
+        c.setShort(d + LinuxAbi.RCVINFO_FLAGS, (short) LinuxAbi.SCTP_UNORDERED);
+        c.setInt(d + LinuxAbi.RCVINFO_PPID, 0x01020304);
+        c.setInt(d + LinuxAbi.RCVINFO_ASSOC_ID, 77);
+        ReceiveInfo info = new ReceiveInfo();
+        LinuxSockets.readReceiveInfo(c, at + LinuxAbi.CMSG_SPACE_RCVINFO, info);
+        assertEquals(0xfffe, info.stream);
+        assertTrue(info.unordered);
+        assertEquals(0x01020304, info.ppid);
+        assertEquals(77, info.assocId);
+    }
+
+    @Test
+    void sndrcvinfo_control_message_is_read_too() {
+        Memory c = new Memory(LinuxScratch.CONTROL_SIZE);
+        c.clear();
+        c.setLong(LinuxAbi.CMSGHDR_LEN, LinuxAbi.CMSG_LEN_SNDRCVINFO);
+        c.setInt(LinuxAbi.CMSGHDR_LEVEL, LinuxAbi.IPPROTO_SCTP);
+        c.setInt(LinuxAbi.CMSGHDR_TYPE, LinuxAbi.SCTP_SNDRCV);
+        long d = LinuxAbi.CMSG_DATA_OFFSET;
+        c.setShort(d + LinuxAbi.SNDRCVINFO_STREAM, (short) 3);
+        c.setInt(d + LinuxAbi.SNDRCVINFO_PPID, 5);
+        c.setInt(d + LinuxAbi.SNDRCVINFO_ASSOC_ID, 6);
+        ReceiveInfo info = new ReceiveInfo();
+        LinuxSockets.readReceiveInfo(c, LinuxAbi.CMSG_SPACE_SNDRCVINFO, info);
+        assertEquals(3, info.stream);
+        assertEquals(5, info.ppid);
+        assertEquals(6, info.assocId);
+        assertFalse(info.unordered);
+    }
+}
