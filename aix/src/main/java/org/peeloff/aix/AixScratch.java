@@ -3,19 +3,20 @@ package org.peeloff.aix;
 import java.nio.ByteBuffer;
 
 import com.sun.jna.Memory;
-import com.sun.jna.Native;
 import com.sun.jna.Pointer;
+import org.peeloff.jna.NativeScratch;
 
 /**
  * Native memory owned by one thread and reused by every call that thread makes, so the data path
- * allocates no native memory: a fixed block for the AIX {@code msghdr}, one {@code iovec}, a socket
- * address, control messages, socket option values, an in/out length (4-byte {@code socklen_t} or
- * 8-byte {@code size_t}), a {@code pollfd} and the {@code sctp_assoc_t} whose address
- * {@code sctp_peeloff} receives; and a bounce buffer, grown as needed, for heap {@link ByteBuffer}s,
- * address arrays and association lists.
+ * allocates no native memory: the AIX {@code msghdr}, one {@code iovec}, a socket address, control
+ * messages, socket option values, an in/out length (4-byte {@code socklen_t} or 8-byte
+ * {@code size_t}), a {@code pollfd} and the {@code sctp_assoc_t} whose address {@code sctp_peeloff}
+ * receives, plus a bounce buffer for heap buffers, address arrays and association lists.
  *
- * <p>Not thread-safe by design: {@link #get()} gives every thread its own instance, and a call is done
- * with it before it calls anything that uses it again.
+ * <p>The layout is this OS's; the mechanics (aligned regions, the bounce buffer, the direct-buffer
+ * address cache) are {@link NativeScratch}'s, shared by every provider. Not thread-safe by design:
+ * {@link #get()} hands every thread its own instance, and a call is done with it before it calls
+ * anything that uses it again.
  */
 final class AixScratch {
     /** Bytes for a socket address: an AIX sockaddr_in6 is 28; the kernel truncates to what we offer. */
@@ -25,57 +26,56 @@ final class AixScratch {
     /** Bytes for a socket option value. */
     static final int OPTVAL_SIZE = 256;
 
-    private static final int MSGHDR_AT = 0;
-    private static final int IOV_AT = MSGHDR_AT + AixAbi.SIZEOF_MSGHDR;
-    private static final int NAME_AT = IOV_AT + AixAbi.SIZEOF_IOVEC;
-    private static final int CONTROL_AT = NAME_AT + NAME_SIZE;
-    private static final int OPTVAL_AT = CONTROL_AT + CONTROL_SIZE;
-    private static final int LEN_AT = OPTVAL_AT + OPTVAL_SIZE;
-    private static final int POLLFD_AT = LEN_AT + 8;
-    private static final int ASSOC_AT = POLLFD_AT + AixAbi.SIZEOF_POLLFD;
-    private static final int TOTAL = ASSOC_AT + 8;
-    private static final int MIN_BOUNCE = 64 * 1024;
-
     private static final ThreadLocal<AixScratch> SCRATCH = ThreadLocal.withInitial(AixScratch::new);
 
-    private final Memory block = new Memory(TOTAL);
+    private final NativeScratch native_ = new NativeScratch(
+                AixAbi.SIZEOF_MSGHDR,
+                AixAbi.SIZEOF_IOVEC,
+                NAME_SIZE,
+                CONTROL_SIZE,
+                OPTVAL_SIZE,
+                8,
+                AixAbi.SIZEOF_POLLFD,
+                AixAbi.SIZEOF_SCTP_ASSOC_T);
     /** The AIX {@code struct msghdr} (48 bytes). */
-    final Pointer msghdr = block.share(MSGHDR_AT, AixAbi.SIZEOF_MSGHDR);
+    final Pointer msghdr = native_.region(0);
     /** One {@code struct iovec}. */
-    final Pointer iov = block.share(IOV_AT, AixAbi.SIZEOF_IOVEC);
+    final Pointer iov = native_.region(1);
     /** A socket address, {@link #NAME_SIZE} bytes. */
-    final Pointer name = block.share(NAME_AT, NAME_SIZE);
+    final Pointer name = native_.region(2);
     /** Ancillary data, {@link #CONTROL_SIZE} bytes. */
-    final Pointer control = block.share(CONTROL_AT, CONTROL_SIZE);
+    final Pointer control = native_.region(3);
     /** A socket option value, {@link #OPTVAL_SIZE} bytes. */
-    final Pointer optval = block.share(OPTVAL_AT, OPTVAL_SIZE);
+    final Pointer optval = native_.region(4);
     /** An in/out length: a {@code socklen_t} (4 bytes) or a {@code size_t} (8 bytes). */
-    final Pointer len = block.share(LEN_AT, 8);
+    final Pointer len = native_.region(5);
     /** One {@code struct pollfd}. */
-    final Pointer pollfd = block.share(POLLFD_AT, AixAbi.SIZEOF_POLLFD);
+    final Pointer pollfd = native_.region(6);
     /** The {@code sctp_assoc_t} whose address is passed to {@code sctp_peeloff}. */
-    final Pointer assocId = block.share(ASSOC_AT, AixAbi.SIZEOF_SCTP_ASSOC_T);
-
-    private Memory bounce;
+    final Pointer assocId = native_.region(7);
 
     private AixScratch() {
-        block.clear();
     }
 
-    /** @return this thread's scratch */
+    /** @return this thread's scratch memory */
     static AixScratch get() {
         return SCRATCH.get();
     }
 
     /**
      * @param size bytes needed
-     * @return a buffer of at least {@code size} bytes, reused while it is large enough
+     * @return the bounce buffer, at least {@code size} bytes, reused while large enough
      */
-    Pointer bounce(long size) {
-        if (bounce == null || bounce.size() < size) {
-            bounce = new Memory(Math.max(size, MIN_BOUNCE));
-        }
-        return bounce;
+    Memory bounce(long size) {
+        return native_.bounce(size);
+    }
+
+    /**
+     * @param buffer a direct buffer
+     * @return the native address of its storage (index 0, not its position)
+     */
+    long addressOf(ByteBuffer buffer) {
+        return native_.addressOf(buffer);
     }
 
     /**
@@ -87,9 +87,6 @@ final class AixScratch {
      * @return the address to pass to native code
      */
     Pointer memoryFor(ByteBuffer buf, int size) {
-        if (buf.isDirect()) {
-            return Native.getDirectBufferPointer(buf).share(buf.position());
-        }
-        return bounce(Math.max(size, 1));
+        return native_.memoryFor(buf, size);
     }
 }
