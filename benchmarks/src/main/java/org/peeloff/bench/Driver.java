@@ -1,0 +1,610 @@
+package org.peeloff.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+import org.openjdk.jmh.profile.StackProfiler;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs the measurements, in one boot of one kernel: the Java ones in this JVM (and, for the peel-off
+ * cost, in JMH's forked JVMs), the C ones by running the C program. Within each repetition the three
+ * implementations run back to back; {@link Report} takes medians.
+ *
+ * <pre>
+ * java -cp ... org.peeloff.bench.Driver --out DIR --c PATH [--quick] --step meta|1|2|3|4|profile [--only 1,3]
+ * java -cp ... org.peeloff.bench.Driver --tput-once peeloff|jdk SIZE WARMUP_MS WINDOW_MS   (for the profile)
+ * java -cp ... org.peeloff.bench.Driver --shared-once peeloff|jdk C_PROGRAM                 (for the profile)
+ * </pre>
+ *
+ * {@code src/main/sh/in-vm.sh} runs one JVM per step. Each step appends to DIR/raw.tsv ({@link RawLog})
+ * whole units only (a size, a repetition), and skips the units already there: when a JVM crashes
+ * (JIT-compiled code under qemu's TCG emulation occasionally does), in-vm.sh runs the step again and
+ * it resumes where the crash left it. The profile step writes DIR/profile-*.txt. Progress goes to
+ * standard output.
+ */
+public final class Driver {
+    /** Implementation ids. */
+    static final String C = "c";
+    static final String PEELOFF = "peeloff";
+    static final String JDK = "jdk";
+
+    /**
+     * How much of everything: the full run, or a quick one for development.
+     *
+     * @param scaleJdkFullUpTo at sizes above this, the JDK's branch() is timed for the first
+     *                         {@code scaleJdkSample} associations only (it scans its association map
+     *                         on every call, so all 20,000 would take minutes; its set-up, which must
+     *                         receive every COMM_UP, is done in full)
+     */
+    record Plan(String name,
+                int peelAssocs, int jmhWarmup, int jmhMeasure, int cWarmup, int cMeasure,
+                int[] scaleSizes, int scaleWarmupAssocs, int scaleJdkFullUpTo, int scaleJdkSample,
+                int[] tputSizes, long tputWarmupMillis, long tputWindowMillis, int tputReps,
+                int sharedAssocs, int sharedBusy, int sharedBusySize, int sharedSporadicSize,
+                int sharedIntervalMillis, int sharedPathMtu, long sharedWarmupMillis, long sharedWindowMillis,
+                int sharedReps) {
+
+        static Plan full() {
+            return new Plan("full", 2000, 5, 5, 1, 5,
+                    new int[] {1000, 5000, 20000}, 3000, 5000, 2000,
+                    new int[] {64, 1024}, 1000, 2000, 6,
+                    200, 4, 1024, 64, 500, 1500, 1500, 4000, 2);
+        }
+
+        static Plan quick() {
+            return new Plan("quick", 300, 1, 2, 1, 2,
+                    new int[] {200, 500, 1000}, 300, 500, 300,
+                    new int[] {64, 1024}, 1000, 1500, 1,
+                    40, 4, 1024, 64, 500, 1500, 1000, 1500, 1);
+        }
+    }
+
+    private final Plan plan;
+    private final CProgram c;
+    private final RawLog raw;
+    private final Path out;
+
+    private Driver(Plan plan, CProgram c, Path out) {
+        this.plan = plan;
+        this.c = c;
+        this.out = out;
+        this.raw = new RawLog(out.resolve("raw.tsv"));
+    }
+
+    /**
+     * @param args see the class comment
+     * @throws Exception when a measurement fails (the whole units measured so far stay in raw.tsv)
+     */
+    public static void main(String[] args) throws Exception {
+        if (args.length == 5 && args[0].equals("--tput-once")) {
+            tputOnce(args[1], Integer.parseInt(args[2]), Long.parseLong(args[3]), Long.parseLong(args[4]));
+            return;
+        }
+        if (args.length == 3 && args[0].equals("--shared-once")) {
+            sharedOnce(args[1], args[2]);
+            return;
+        }
+        Path out = null;
+        String cBinary = null;
+        boolean quick = false;
+        String step = null;
+        String only = "1,2,3,4";
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--out" -> out = Path.of(args[++i]);
+                case "--c" -> cBinary = args[++i];
+                case "--quick" -> quick = true;
+                case "--step" -> step = args[++i];
+                case "--only" -> only = args[++i];
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+            }
+        }
+        if (out == null || cBinary == null || step == null) {
+            throw new IllegalArgumentException(
+                    "usage: Driver --out DIR --c PATH [--quick] --step meta|1|2|3|4|profile [--only 1,3]");
+        }
+        Files.createDirectories(out);
+        Driver d = new Driver(quick ? Plan.quick() : Plan.full(), new CProgram(cBinary), out);
+        switch (step) {
+            case "meta" -> d.meta();
+            case "1" -> d.peelCost();
+            case "2" -> d.scale();
+            case "3" -> d.throughput();
+            case "4" -> d.shared();
+            case "profile" -> d.profile(List.of(only.split(",")));
+            default -> throw new IllegalArgumentException("unknown step " + step);
+        }
+    }
+
+    private void meta() {
+        raw.meta("started", Instant.now());
+        raw.meta("plan", plan.name());
+        raw.meta("kernel", System.getProperty("os.version"));
+        raw.meta("emulated", "1".equals(System.getenv("PEELOFF_IN_VM")) ? "yes" : "no");
+        raw.meta("cpus", Runtime.getRuntime().availableProcessors());
+        raw.meta("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        raw.meta("lo.mtu", readFirstLine(Path.of("/sys/class/net/lo/mtu")));
+        raw.meta("peel.assocs", plan.peelAssocs());
+        raw.meta("peel.iterations", "JMH " + plan.jmhWarmup() + " warm-up + " + plan.jmhMeasure()
+                + " measured iterations; C " + plan.cWarmup() + " warm-up + " + plan.cMeasure() + " measured rounds");
+        raw.meta("scale.sizes", Arrays.toString(plan.scaleSizes()));
+        raw.meta("tput.window", plan.tputWarmupMillis() + " ms warm-up, " + plan.tputWindowMillis() + " ms window, "
+                + plan.tputReps() + " repetitions");
+        raw.meta("shared.load", plan.sharedAssocs() + " associations, " + plan.sharedBusy() + " busy ("
+                + plan.sharedBusySize() + "-byte messages, unpaced), the others one " + plan.sharedSporadicSize()
+                + "-byte message every " + plan.sharedIntervalMillis() + " ms; path MTU " + plan.sharedPathMtu()
+                + "; " + plan.sharedWarmupMillis() + " ms warm-up, " + plan.sharedWindowMillis() + " ms window, "
+                + plan.sharedReps() + " repetitions");
+    }
+
+    /** How many samples raw.tsv already has for a measure, implementation and key. */
+    private int have(String measure, String impl, String key) throws IOException {
+        return raw.contents().values(measure, impl, key).size();
+    }
+
+    private static final long START = System.nanoTime();
+
+    static void say(String format, Object... args) {
+        Object[] all = new Object[args.length + 1];
+        all[0] = (System.nanoTime() - START) / 1e9;
+        System.arraycopy(args, 0, all, 1, args.length);
+        System.out.printf(Locale.ROOT, "[bench %4.0fs] " + format + "%n", all);
+        System.out.flush();
+    }
+
+    private final Consumer<String> cLog = line -> System.out.println("[c] " + line);
+
+    private static String readFirstLine(Path p) {
+        try {
+            List<String> lines = Files.readAllLines(p, StandardCharsets.UTF_8);
+            return lines.isEmpty() ? "?" : lines.get(0).trim();
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    /**
+     * Waits until the kernel has finished tearing down the associations of the last measurement
+     * (closing thousands of them goes on in the background), so that it does not slow the next.
+     */
+    static void quiesce() throws InterruptedException {
+        Path assocs = Path.of("/proc/net/sctp/assocs");
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            try {
+                if (Files.readAllLines(assocs, StandardCharsets.UTF_8).size() <= 1) {
+                    return;
+                }
+            } catch (IOException e) {
+                return; // not readable here: nothing to wait for
+            }
+            Thread.sleep(200);
+        }
+        say("   note: associations still being torn down after 60 s");
+    }
+
+    /** The repetition's order: rotated each time, so that no implementation always runs first. */
+    static List<String> order(int rep) {
+        List<String> o = new ArrayList<>(List.of(C, PEELOFF, JDK));
+        Collections.rotate(o, -rep);
+        return o;
+    }
+
+    // ------------------------------------------------------------------ 1. peel-off cost
+
+    private void peelCost() throws Exception {
+        int n = plan.peelAssocs();
+        say("1. peel-off cost: %d associations per iteration; JMH (Peeloff, JDK), then C", n);
+        if (have("peel", PEELOFF, "us_per_call") > 0 && have("peel", JDK, "us_per_call") > 0) {
+            say("   JMH part already measured (resumed run)");
+        } else {
+            Collection<RunResult> results = new Runner(jmhOptions(n, "(peeloff|jdk)").build()).run();
+            RawLog.Batch b = raw.batch();
+            for (RunResult rr : results) {
+                String method = rr.getParams().getBenchmark();
+                String impl = method.endsWith(".peeloff") ? PEELOFF : JDK;
+                for (BenchmarkResult br : rr.getBenchmarkResults()) {
+                    for (IterationResult ir : br.getIterationResults()) {
+                        // SingleShotTime: the score is the time of one batch of n calls, in microseconds
+                        double perCall = ir.getPrimaryResult().getScore() / n;
+                        b.sample("peel", impl, "us_per_call", perCall);
+                        say("   %s: %.1f us per call", impl, perCall);
+                    }
+                }
+            }
+            b.commit();
+            quiesce();
+        }
+        if (have("peel", C, "us_per_call") == 0) {
+            RawLog.Batch b = raw.batch();
+            for (CProgram.Result r : c.run(cLog, "peel", Integer.toString(n), Integer.toString(plan.cMeasure()),
+                    Integer.toString(plan.cWarmup()))) {
+                if (r.text("warmup").equals("0")) {
+                    b.sample("peel", C, "us_per_call", r.number("per_call_ns") / 1e3);
+                    b.sample("peel.dupclose", C, "us_per_call", r.number("dupclose_ns") / 1e3);
+                    say("   c: %.1f us per call", r.number("per_call_ns") / 1e3);
+                }
+            }
+            b.commit();
+            quiesce();
+        }
+    }
+
+    private ChainedOptionsBuilder jmhOptions(int n, String methods) {
+        return new OptionsBuilder()
+                .include(PeelOffBenchmark.class.getName() + "\\." + methods + "$")
+                .param("assocs", Integer.toString(n))
+                .warmupIterations(plan.jmhWarmup()).warmupBatchSize(n)
+                .measurementIterations(plan.jmhMeasure()).measurementBatchSize(n)
+                .forks(1)
+                .jvmArgsAppend("-Xms512m", "-Xmx512m")
+                .timeout(TimeValue.minutes(20))
+                .shouldFailOnError(true);
+    }
+
+    // ------------------------------------------------------------------ 2. scale
+
+    private void scale() throws Exception {
+        say("2. scale: peel-off of %s associations from one socket; warm-up of %d first (not recorded)",
+                Arrays.toString(plan.scaleSizes()), plan.scaleWarmupAssocs());
+        List<Integer> todo = new ArrayList<>();
+        for (int n : plan.scaleSizes()) {
+            if (have("scale." + n, JDK, "us_per_call") == 0) {
+                todo.add(n);
+            }
+        }
+        if (todo.isEmpty()) {
+            return;
+        }
+        ScalePoint w = peeloffScale(plan.scaleWarmupAssocs());
+        say("   warm-up peeloff: %.1f us per call", w.usPerCall());
+        w = jdkScale(plan.scaleWarmupAssocs(), plan.scaleWarmupAssocs());
+        say("   warm-up jdk: %.1f us per call", w.usPerCall());
+        quiesce();
+        for (int n : todo) {
+            String m = "scale." + n;
+            RawLog.Batch b = raw.batch();
+            for (CProgram.Result r : c.run(cLog, "peel", Integer.toString(n), "1", "0")) {
+                b.sample(m, C, "us_per_call", r.number("block_median_ns") / 1e3);
+                b.sample(m, C, "us_per_call_mean", r.number("per_call_ns") / 1e3);
+                say("   %d c: %.1f us per call (median block), %.1f (mean)", n, r.number("block_median_ns") / 1e3,
+                        r.number("per_call_ns") / 1e3);
+            }
+            quiesce();
+            ScalePoint p = peeloffScale(n);
+            b.sample(m, PEELOFF, "us_per_call", p.blockMedian);
+            b.sample(m, PEELOFF, "us_per_call_mean", p.usPerCall);
+            b.sample(m, PEELOFF, "heap_bytes_per_socket", p.heapPerSocket);
+            say("   %d peeloff: %.1f us per call (median block), %.1f (mean), %.0f bytes of heap per socket", n,
+                    p.blockMedian, p.usPerCall, p.heapPerSocket);
+            quiesce();
+            int limit = n > plan.scaleJdkFullUpTo() ? plan.scaleJdkSample() : n;
+            ScalePoint j = jdkScale(n, limit);
+            b.sample(m, JDK, "us_per_call", j.blockMedian);
+            b.sample(m, JDK, "us_per_call_mean", j.usPerCall);
+            b.sample(m, JDK, "heap_bytes_per_socket", j.heapPerSocket);
+            if (limit < n) {
+                b.note(m, JDK, "branch() timed for the first " + limit + " of " + n
+                        + " associations (each call scans the channel's association map; all would take minutes)");
+            }
+            say("   %d jdk: %.1f us per call (median block), %.1f (mean) (%d calls), %.0f bytes of heap per channel", n,
+                    j.blockMedian, j.usPerCall, limit, j.heapPerSocket);
+            b.commit();
+            quiesce();
+        }
+    }
+
+    /**
+     * @param usPerCall   mean time per call
+     * @param blockMedian median over blocks of {@link #BLOCK} consecutive calls of the block's time per
+     *                    call: robust to the host's scheduling spikes, which under emulation on a shared
+     *                    machine add whole milliseconds to a few calls
+     */
+    record ScalePoint(double usPerCall, double blockMedian, double heapPerSocket) {
+    }
+
+    static final int BLOCK = 100;
+
+    /** A timed loop of calls, per block of {@link #BLOCK}. */
+    interface Call {
+        void run() throws Exception;
+    }
+
+    private static ScalePoint timed(int calls, Call call, java.util.function.LongSupplier heap) throws Exception {
+        long[] blocks = new long[calls / BLOCK];
+        long before = heap.getAsLong();
+        long t0 = System.nanoTime();
+        long tb = t0;
+        for (int i = 0; i < calls; i++) {
+            call.run();
+            if ((i + 1) % BLOCK == 0) {
+                long now = System.nanoTime();
+                blocks[i / BLOCK] = now - tb;
+                tb = now;
+            }
+        }
+        long t1 = System.nanoTime();
+        long after = heap.getAsLong();
+        double median = (t1 - t0) / 1e3 / calls;
+        if (blocks.length > 0) {
+            List<Double> v = new ArrayList<>();
+            for (long b : blocks) {
+                v.add(b / 1e3 / BLOCK);
+            }
+            median = Report.median(v);
+        }
+        return new ScalePoint((t1 - t0) / 1e3 / calls, median, (double) (after - before) / calls);
+    }
+
+    private static ScalePoint peeloffScale(int n) throws Exception {
+        try (PeeloffFixture f = PeeloffFixture.open(n)) {
+            return timed(n, f::peelNext, Driver::settledHeapUnchecked);
+        }
+    }
+
+    private static ScalePoint jdkScale(int n, int calls) throws Exception {
+        try (JdkFixture f = JdkFixture.open(n)) {
+            return timed(calls, f::branchNext, Driver::settledHeapUnchecked);
+        }
+    }
+
+    private static long settledHeapUnchecked() {
+        try {
+            return settledHeap();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Used heap after full collections, once it stops shrinking. */
+    static long settledHeap() throws InterruptedException {
+        var mem = ManagementFactory.getMemoryMXBean();
+        long last = Long.MAX_VALUE;
+        for (int i = 0; i < 6; i++) {
+            System.gc();
+            Thread.sleep(50);
+            long used = mem.getHeapMemoryUsage().getUsed();
+            if (used >= last && i >= 2) {
+                return Math.min(used, last);
+            }
+            last = Math.min(last, used);
+        }
+        return last;
+    }
+
+    // ------------------------------------------------------------------ 3. throughput
+
+    private void throughput() throws Exception {
+        int done = have("tput." + plan.tputSizes()[plan.tputSizes().length - 1], JDK, "msgs_per_s");
+        say("3. throughput on a peeled socket: sizes %s, %d ms warm-up, %d ms window, %d repetitions%s",
+                Arrays.toString(plan.tputSizes()), plan.tputWarmupMillis(), plan.tputWindowMillis(), plan.tputReps(),
+                done > 0 ? " (" + done + " already done)" : "");
+        if (done >= plan.tputReps()) {
+            return;
+        }
+        // This JVM has not sent or received before: one unrecorded pass per size compiles those paths.
+        for (int size : plan.tputSizes()) {
+            Throughput.Rate p = Throughput.peeloff(size, plan.tputWarmupMillis(), plan.tputWindowMillis());
+            Throughput.Rate j = Throughput.jdk(size, plan.tputWarmupMillis(), plan.tputWindowMillis());
+            say("   warm-up %d B: peeloff %.0f msgs/s, jdk %.0f msgs/s (not recorded)", size, p.msgsPerSecond(),
+                    j.msgsPerSecond());
+        }
+        for (int rep = done; rep < plan.tputReps(); rep++) {
+            RawLog.Batch b = raw.batch();
+            for (int size : plan.tputSizes()) {
+                String m = "tput." + size;
+                for (String impl : order(rep)) {
+                    Throughput.Rate r = switch (impl) {
+                        case C -> {
+                            CProgram.Result res = c.run(cLog, "tput", Integer.toString(size),
+                                    Long.toString(plan.tputWarmupMillis()), Long.toString(plan.tputWindowMillis())).get(0);
+                            yield new Throughput.Rate(res.number("msgs_per_s"), res.number("mb_per_s"),
+                                    (long) res.number("msgs"), res.number("seconds"));
+                        }
+                        case PEELOFF -> Throughput.peeloff(size, plan.tputWarmupMillis(), plan.tputWindowMillis());
+                        default -> Throughput.jdk(size, plan.tputWarmupMillis(), plan.tputWindowMillis());
+                    };
+                    b.sample(m, impl, "msgs_per_s", r.msgsPerSecond());
+                    b.sample(m, impl, "mb_per_s", r.mbPerSecond());
+                    say("   %d B %s: %.0f msgs/s, %.3f MB/s", size, impl, r.msgsPerSecond(), r.mbPerSecond());
+                }
+            }
+            b.commit();
+        }
+        quiesce();
+    }
+
+    /** One throughput measurement, printed: what the profile runs under strace. */
+    private static void tputOnce(String impl, int size, long warmupMillis, long windowMillis) throws Exception {
+        Throughput.Rate r = impl.equals(JDK) ? Throughput.jdk(size, warmupMillis, windowMillis)
+                : Throughput.peeloff(size, warmupMillis, windowMillis);
+        System.out.printf(Locale.ROOT, "RESULT tput impl=%s size=%d msgs=%d seconds=%.3f msgs_per_s=%.1f%n", impl, size,
+                r.msgs(), r.seconds(), r.msgsPerSecond());
+    }
+
+    // ------------------------------------------------------------------ 4. shared socket
+
+    /** One shared-socket measurement with the full plan's load, printed: what the profile runs under strace. */
+    private static void sharedOnce(String impl, String cBinary) throws Exception {
+        Plan p = Plan.full();
+        SharedSocket.Load load = new SharedSocket.Load(cBinary, p.sharedAssocs(), p.sharedBusy(), p.sharedBusySize(),
+                p.sharedSporadicSize(), p.sharedIntervalMillis(), p.sharedPathMtu());
+        SharedSocket.Outcome o = SharedSocket.measure(impl.equals(JDK) ? new SharedSocket.JdkServer()
+                : new SharedSocket.PeeloffServer(), load, p.sharedWarmupMillis(), p.sharedWindowMillis());
+        System.out.printf(Locale.ROOT, "RESULT shared impl=%s before_msgs=%d after_msgs=%d msgs=%d%n", impl,
+                o.before().msgs(), o.after().msgs(), o.before().msgs() + o.after().msgs());
+    }
+
+    private void shared() throws Exception {
+        SharedSocket.Load load = new SharedSocket.Load(c.binary(), plan.sharedAssocs(), plan.sharedBusy(),
+                plan.sharedBusySize(), plan.sharedSporadicSize(), plan.sharedIntervalMillis(), plan.sharedPathMtu());
+        int done = have("shared.after", JDK, "msgs_per_s");
+        say("4. shared socket: %d associations, %d busy; %d repetitions%s", load.assocs(), load.busy(),
+                plan.sharedReps(), done > 0 ? " (" + done + " already done)" : "");
+        for (int rep = done; rep < plan.sharedReps(); rep++) {
+            RawLog.Batch b = raw.batch();
+            for (String impl : order(rep)) {
+                switch (impl) {
+                    case C -> sharedC(load, b);
+                    case PEELOFF -> sharedJava(PEELOFF, new SharedSocket.PeeloffServer(), load, b);
+                    default -> sharedJava(JDK, new SharedSocket.JdkServer(), load, b);
+                }
+                quiesce();
+            }
+            b.commit();
+        }
+    }
+
+    /** The C server in its own process, against the same C load generator. */
+    private void sharedC(SharedSocket.Load load, RawLog.Batch b) throws Exception {
+        try (CProgram.SharedServer server = new CProgram.SharedServer(c, cLog, Integer.toString(load.assocs()),
+                Integer.toString(load.busy()), Long.toString(plan.sharedWarmupMillis()),
+                Long.toString(plan.sharedWindowMillis()))) {
+            Process loader = load.start(server.port);
+            try {
+                for (CProgram.Result r : server.results()) {
+                    String phase = r.text("phase");
+                    b.sample("shared." + phase, C, "msgs_per_s", r.number("msgs_per_s"));
+                    b.sample("shared." + phase, C, "mb_per_s", r.number("mb_per_s"));
+                    if (!r.text("peeled").isEmpty()) {
+                        b.note("shared", C, "peeled (id:msgs received before) " + r.text("peeled"));
+                    }
+                    say("   c: %s %.0f msgs/s", phase, r.number("msgs_per_s"));
+                }
+            } finally {
+                loader.destroyForcibly();
+                loader.waitFor();
+            }
+        }
+    }
+
+    private void sharedJava(String impl, SharedSocket.Server server, SharedSocket.Load load, RawLog.Batch b)
+            throws Exception {
+        SharedSocket.Outcome o = SharedSocket.measure(server, load, plan.sharedWarmupMillis(), plan.sharedWindowMillis());
+        b.sample("shared.before", impl, "msgs_per_s", o.before().msgsPerSecond());
+        b.sample("shared.before", impl, "mb_per_s", o.before().mbPerSecond());
+        b.sample("shared.after", impl, "msgs_per_s", o.after().msgsPerSecond());
+        b.sample("shared.after", impl, "mb_per_s", o.after().mbPerSecond());
+        b.note("shared", impl, "peeled (id:msgs received before) " + o.peeled());
+        say("   %s: before %.0f msgs/s, after %.0f msgs/s (peeled %s)", impl, o.before().msgsPerSecond(),
+                o.after().msgsPerSecond(), o.peeled());
+    }
+
+    // ------------------------------------------------------------------ profile
+
+    /**
+     * Not recorded as figures: JMH's stack profiler on Peeloff's peel-off (where the Java thread's
+     * time goes), and, for 1,024-byte throughput, the system calls each implementation makes per
+     * message (strace -c on a separate process; the counts, not the times, are what matter).
+     */
+    private void profile(List<String> measures) throws Exception {
+        if (measures.contains("1") && !Files.exists(out.resolve("profile-peel.txt"))) {
+            say("profile: JMH stack profiler on Peeloff's peelOff -> profile-peel.txt");
+            ChainedOptionsBuilder p = jmhOptions(plan.peelAssocs(), "peeloff")
+                    .addProfiler(StackProfiler.class, "lines=12;top=12;detailLine=true;period=2")
+                    .output(out.resolve("profile-peel.txt").toString());
+            new Runner(p.build()).run();
+            quiesce();
+        }
+        if (measures.contains("3")) {
+            String java = ProcessHandle.current().info().command().orElse("java");
+            String cp = System.getProperty("java.class.path");
+            for (String impl : List.of(PEELOFF, JDK)) {
+                Path jfr = out.resolve("profile-tput-" + impl + ".jfr");
+                List<String> cmd = List.of(java, "-XX:StartFlightRecording=filename=" + jfr + ",settings=profile",
+                        "-cp", cp, Driver.class.getName(), "--tput-once", impl, "1024", "2000", "3000");
+                runQuietly(cmd);
+                Path txt = out.resolve("profile-tput-" + impl + ".txt");
+                Files.writeString(txt, "# " + String.join(" ", cmd) + "\n" + Profiles.hotMethods(jfr, 20),
+                        StandardCharsets.UTF_8);
+                say("profile: JFR of %s tput 1024 -> %s", impl, txt.getFileName());
+                quiesce();
+            }
+            String strace = findOnPath("strace");
+            for (String impl : strace == null ? List.<String>of() : List.of(C, PEELOFF, JDK)) {
+                Path file = out.resolve("profile-syscalls-" + impl + ".txt");
+                List<String> cmd = new ArrayList<>(List.of(strace, "-f", "-c", "-o", file.toString()));
+                if (impl.equals(C)) {
+                    cmd.addAll(List.of(c.binary(), "tput", "1024", "0", "3000"));
+                } else {
+                    cmd.addAll(List.of(java, "-cp", cp, Driver.class.getName(), "--tput-once", impl, "1024", "0", "3000"));
+                }
+                String output = runQuietly(cmd);
+                long msgs = 0;
+                for (String line : output.split("\n")) {
+                    CProgram.Result r = CProgram.parse(line);
+                    if (r != null) {
+                        msgs = (long) r.number("msgs");
+                    }
+                }
+                Files.writeString(file, "# " + String.join(" ", cmd) + "\n# messages received in the window: " + msgs
+                        + " (the counts below cover the whole process: set-up, window, every JVM thread)\n"
+                        + Files.readString(file), StandardCharsets.UTF_8);
+                say("profile: strace -c of %s tput 1024 -> %s", impl, file.getFileName());
+                quiesce();
+            }
+        }
+        String strace = findOnPath("strace");
+        if (measures.contains("4") && strace != null) {
+            String java = ProcessHandle.current().info().command().orElse("java");
+            for (String impl : List.of(PEELOFF, JDK)) {
+                Path file = out.resolve("profile-syscalls-shared-" + impl + ".txt");
+                // only the server's receiving calls: the load generator (a child) sends with sendmsg
+                List<String> cmd = List.of(strace, "-f", "-c", "-e", "trace=recvmsg,poll,getsockopt,fcntl", "-o",
+                        file.toString(), java, "-cp", System.getProperty("java.class.path"), Driver.class.getName(),
+                        "--shared-once", impl, c.binary());
+                String output = runQuietly(cmd);
+                String result = "";
+                for (String line : output.split("\n")) {
+                    if (line.startsWith("RESULT")) {
+                        result = line;
+                    }
+                }
+                Files.writeString(file, "# " + String.join(" ", cmd) + "\n# " + result
+                        + "\n# (calls of the whole process: set-up, both phases' warm-ups and windows)\n"
+                        + Files.readString(file), StandardCharsets.UTF_8);
+                say("profile: strace -c of %s shared socket -> %s", impl, file.getFileName());
+                quiesce();
+            }
+        }
+    }
+
+    private static String runQuietly(List<String> cmd) throws IOException, InterruptedException {
+        Process proc = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String output = new String(proc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int rc = proc.waitFor();
+        if (rc != 0) {
+            say("   note: %s exited with %d: %s", cmd.get(0), rc, output.strip());
+        }
+        return output;
+    }
+
+    private static String findOnPath(String name) {
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
+            Path p = Path.of(dir, name);
+            if (Files.isExecutable(p)) {
+                return p.toString();
+            }
+        }
+        return null;
+    }
+}

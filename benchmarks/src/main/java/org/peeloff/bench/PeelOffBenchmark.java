@@ -1,0 +1,116 @@
+package org.peeloff.bench;
+
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+
+import com.sun.nio.sctp.SctpChannel;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.peeloff.SctpException;
+import org.peeloff.SctpSocket;
+
+/**
+ * Measure 1, peel-off cost per association, with JMH: a peel-off consumes its association, so each
+ * iteration is one batch ({@link Mode#SingleShotTime} with a batch size of {@code assocs}) over
+ * {@code assocs} associations set up, untimed, by {@link Setup @Setup(Level.Iteration)}. The score
+ * is the time of the whole batch; {@link Driver} divides it by the batch size. Warm-up iterations
+ * run the same batches, so the measured ones use compiled code.
+ *
+ * <p>The batch size must equal {@code assocs}: {@link Driver} sets both ({@code -bs} and
+ * {@code -p assocs} when run by hand), and the tear-down fails the run when they differ.
+ */
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class PeelOffBenchmark {
+
+    /** Peeloff's side: a {@link PeeloffFixture} per iteration. */
+    @State(Scope.Thread)
+    public static class PeeloffState {
+        /** Associations per iteration (= the batch size). */
+        @Param("2000")
+        public int assocs;
+        PeeloffFixture fixture;
+
+        /**
+         * @throws IOException when the set-up fails
+         */
+        @Setup(Level.Iteration)
+        public void setUp() throws IOException {
+            fixture = PeeloffFixture.open(assocs);
+            System.gc(); // the set-up's garbage is not collected during the timed batch
+        }
+
+        /** Closes everything, after checking that every association was peeled off. */
+        @TearDown(Level.Iteration)
+        public void tearDown() {
+            int done = fixture.peeledCount();
+            fixture.close();
+            if (done != assocs) {
+                throw new IllegalStateException("peeled " + done + " of " + assocs
+                        + " associations: the batch size must equal -p assocs");
+            }
+        }
+    }
+
+    /** The JDK's side: a {@link JdkFixture} per iteration. */
+    @State(Scope.Thread)
+    public static class JdkState {
+        /** Associations per iteration (= the batch size). */
+        @Param("2000")
+        public int assocs;
+        JdkFixture fixture;
+
+        /**
+         * @throws IOException when the set-up fails
+         */
+        @Setup(Level.Iteration)
+        public void setUp() throws IOException {
+            fixture = JdkFixture.open(assocs);
+            System.gc(); // the set-up's garbage is not collected during the timed batch
+        }
+
+        /** Closes everything, after checking that every association was branched off. */
+        @TearDown(Level.Iteration)
+        public void tearDown() {
+            int done = fixture.branchedCount();
+            fixture.close();
+            if (done != assocs) {
+                throw new IllegalStateException("branched " + done + " of " + assocs
+                        + " associations: the batch size must equal -p assocs");
+            }
+        }
+    }
+
+    /**
+     * {@code SctpMultiSocket.peelOff(association)}.
+     *
+     * @param s the state
+     * @return the new socket
+     * @throws SctpException when the peel-off fails
+     */
+    @Benchmark
+    public SctpSocket peeloff(PeeloffState s) throws SctpException {
+        return s.fixture.peelNext();
+    }
+
+    /**
+     * {@code SctpMultiChannel.branch(association)}.
+     *
+     * @param s the state
+     * @return the new channel
+     * @throws IOException when branch fails
+     */
+    @Benchmark
+    public SctpChannel jdk(JdkState s) throws IOException {
+        return s.fixture.branchNext();
+    }
+}

@@ -1,0 +1,427 @@
+package org.peeloff.bench;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.sun.nio.sctp.AbstractNotificationHandler;
+import com.sun.nio.sctp.Association;
+import com.sun.nio.sctp.AssociationChangeNotification;
+import com.sun.nio.sctp.HandlerResult;
+import com.sun.nio.sctp.MessageInfo;
+import com.sun.nio.sctp.SctpChannel;
+import com.sun.nio.sctp.SctpMultiChannel;
+import com.sun.nio.sctp.ShutdownNotification;
+
+import org.peeloff.AssociationChange;
+import org.peeloff.AssociationId;
+import org.peeloff.SctpData;
+import org.peeloff.SctpException;
+import org.peeloff.SctpMultiSocket;
+import org.peeloff.SctpReceived;
+import org.peeloff.SctpSocket;
+
+/**
+ * Measure 4, the shared socket (the man page's motivation): a one-to-many server serving many
+ * associations from one thread. The load comes from the C program's {@code load} mode in its own
+ * process, the same load for all three servers: a few busy associations send 1,024-byte messages
+ * as fast as they can, the others one small message each per interval. Receive throughput (all
+ * associations together) is measured for a window; then the receiving thread peels off the
+ * busiest associations (by messages received so far), serves each from its own thread, and the
+ * throughput is measured again.
+ */
+final class SharedSocket {
+    private SharedSocket() {
+    }
+
+    /** Throughput before and after, and the ids peeled off with their message counts. */
+    record Outcome(Throughput.Rate before, Throughput.Rate after, String peeled) {
+    }
+
+    /** Per-thread counters, summed by the measuring thread. */
+    static final class Counters {
+        final Throughput.Counter[] slots;
+
+        Counters(int n) {
+            slots = new Throughput.Counter[n];
+            for (int i = 0; i < n; i++) {
+                slots[i] = new Throughput.Counter();
+            }
+        }
+
+        Throughput.Counter sum() {
+            Throughput.Counter s = new Throughput.Counter();
+            long m = 0;
+            long b = 0;
+            for (Throughput.Counter c : slots) {
+                m += c.msgs;
+                b += c.bytes;
+            }
+            s.msgs = m;
+            s.bytes = b;
+            return s;
+        }
+    }
+
+    /** Messages received per association id, on the shared socket (the same open addressing as the C side). */
+    static final class PerAssociation {
+        private static final int SLOTS = 4096;
+        private final int[] keys = new int[SLOTS];
+        private final long[] msgs = new long[SLOTS];
+
+        private int slot(int id) {
+            int h = id * 0x9E3779B1 & (SLOTS - 1);
+            while (keys[h] != 0 && keys[h] != id) {
+                h = (h + 1) & (SLOTS - 1);
+            }
+            keys[h] = id;
+            return h;
+        }
+
+        void seen(int id) {
+            slot(id);
+        }
+
+        void count(int id) {
+            msgs[slot(id)]++;
+        }
+
+        /** Removes and returns the busiest id, or 0 when none is left. */
+        int takeBusiest(StringBuilder log) {
+            int best = -1;
+            for (int h = 0; h < SLOTS; h++) {
+                if (keys[h] > 0 && (best < 0 || msgs[h] > msgs[best])) {
+                    best = h;
+                }
+            }
+            if (best < 0) {
+                return 0;
+            }
+            int id = keys[best];
+            log.append(log.length() == 0 ? "" : ",").append(id).append(':').append(msgs[best]);
+            keys[best] = -1;
+            return id;
+        }
+    }
+
+    /** What the measuring thread and the shared-socket thread share. */
+    static final class Control {
+        volatile int up;
+        volatile boolean peelNow;
+        volatile boolean peelDone;
+        volatile boolean stopping;
+        volatile Throwable failure;
+        final StringBuilder peeledLog = new StringBuilder();
+    }
+
+    /** Starts the load generator against the port and measures with the given server. */
+    static Outcome measure(Server server, Load load, long warmupMillis, long windowMillis) throws Exception {
+        Counters counters = new Counters(load.busy + 1);
+        Control control = new Control();
+        Process loader = null;
+        try {
+            server.start(counters, control, load.busy);
+            loader = load.start(server.port());
+            long deadline = System.nanoTime() + 600_000_000_000L;
+            while (control.up < load.assocs) {
+                if (control.failure != null) {
+                    throw new IllegalStateException("the server failed", control.failure);
+                }
+                if (!loader.isAlive() && control.up < load.assocs) {
+                    throw new IllegalStateException("the load generator exited (" + loader.exitValue() + ") after "
+                            + control.up + " associations");
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("only " + control.up + " associations came up");
+                }
+                Thread.sleep(10);
+            }
+            Throughput.Rate before = sumWindow(counters, warmupMillis, windowMillis);
+            control.peelNow = true;
+            while (!control.peelDone) {
+                if (control.failure != null) {
+                    throw new IllegalStateException("the server failed", control.failure);
+                }
+                Thread.sleep(5);
+            }
+            Throughput.Rate after = sumWindow(counters, warmupMillis, windowMillis);
+            if (control.failure != null) {
+                throw new IllegalStateException("the server failed", control.failure);
+            }
+            return new Outcome(before, after, control.peeledLog.toString());
+        } finally {
+            control.stopping = true;
+            if (loader != null) {
+                loader.destroyForcibly();
+                loader.waitFor();
+            }
+            server.stop();
+        }
+    }
+
+    private static Throughput.Rate sumWindow(Counters c, long warmupMillis, long windowMillis)
+            throws InterruptedException {
+        Thread.sleep(warmupMillis);
+        Throughput.Counter s0 = c.sum();
+        long t0 = System.nanoTime();
+        Thread.sleep(windowMillis);
+        Throughput.Counter s1 = c.sum();
+        long t1 = System.nanoTime();
+        double s = (t1 - t0) / 1e9;
+        return new Throughput.Rate((s1.msgs - s0.msgs) / s, (s1.bytes - s0.bytes) / s / 1e6, s1.msgs - s0.msgs, s);
+    }
+
+    /** The C load generator's parameters. */
+    record Load(String cBinary, int assocs, int busy, int busySize, int sporadicSize, int sporadicIntervalMillis,
+                int pathMtu) {
+        Process start(int port) throws IOException {
+            return new ProcessBuilder(cBinary, "load", Integer.toString(port), Integer.toString(assocs),
+                    Integer.toString(busy), Integer.toString(busySize), Integer.toString(sporadicSize),
+                    Integer.toString(sporadicIntervalMillis), Integer.toString(pathMtu), "900")
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start();
+        }
+    }
+
+    /** A server implementation. */
+    interface Server {
+        void start(Counters counters, Control control, int busy) throws Exception;
+
+        int port();
+
+        void stop();
+    }
+
+    // ------------------------------------------------------------------ Peeloff
+
+    static final class PeeloffServer implements Server {
+        private SctpMultiSocket server;
+        private final List<SctpSocket> peeled = new ArrayList<>();
+        private final List<Thread> threads = Collections.synchronizedList(new ArrayList<>());
+
+        @Override
+        public void start(Counters counters, Control control, int busy) throws SctpException {
+            server = SctpMultiSocket.open().bind(Loopback.any()).listen();
+            Thread t = new Thread(() -> {
+                ByteBuffer buf = ByteBuffer.allocateDirect(65536);
+                PerAssociation per = new PerAssociation();
+                Throughput.Counter mine = counters.slots[0];
+                long msgs = 0;
+                long bytes = 0;
+                try {
+                    while (!control.stopping) {
+                        SctpReceived r = server.receive(buf.clear());
+                        if (r instanceof SctpData d) {
+                            if (d.complete()) {
+                                msgs++;
+                                per.count(d.association().value());
+                            }
+                            bytes += d.bytes();
+                            mine.msgs = msgs;
+                            mine.bytes = bytes;
+                        } else if (r instanceof AssociationChange c
+                                && c.state() == AssociationChange.State.COMMUNICATION_UP) {
+                            per.seen(c.association().value());
+                            control.up++;
+                        }
+                        if (control.peelNow && !control.peelDone) {
+                            for (int k = 0; k < busy; k++) {
+                                int id = per.takeBusiest(control.peeledLog);
+                                if (id == 0) {
+                                    break;
+                                }
+                                SctpSocket s = server.peelOff(AssociationId.of(id));
+                                peeled.add(s);
+                                startPeeled(s, counters.slots[k + 1], control);
+                            }
+                            control.peelDone = true;
+                        }
+                    }
+                } catch (SctpException e) {
+                    if (!control.stopping) {
+                        control.failure = e;
+                    }
+                }
+            }, "peeloff-shared");
+            t.setDaemon(true);
+            threads.add(t);
+            t.start();
+        }
+
+        private void startPeeled(SctpSocket s, Throughput.Counter mine, Control control) {
+            Thread t = new Thread(() -> {
+                ByteBuffer buf = ByteBuffer.allocateDirect(65536);
+                long msgs = 0;
+                long bytes = 0;
+                try {
+                    while (!control.stopping) {
+                        SctpReceived r = s.receive(buf.clear());
+                        if (r instanceof SctpData d) {
+                            if (d.complete()) {
+                                msgs++;
+                            }
+                            bytes += d.bytes();
+                            mine.msgs = msgs;
+                            mine.bytes = bytes;
+                        }
+                    }
+                } catch (SctpException e) {
+                    // closed, or the load generator went away
+                }
+            }, "peeloff-peeled-" + s.association());
+            t.setDaemon(true);
+            threads.add(t);
+            t.start();
+        }
+
+        @Override
+        public int port() {
+            try {
+                return server.localAddresses().get(0).getPort();
+            } catch (SctpException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public void stop() {
+            peeled.forEach(Loopback::closeQuietly);
+            Loopback.closeQuietly(server);
+            joinAll(threads);
+        }
+    }
+
+    // ------------------------------------------------------------------ JDK
+
+    static final class JdkServer implements Server {
+        private SctpMultiChannel server;
+        private final List<SctpChannel> branched = new ArrayList<>();
+        private final List<Thread> threads = Collections.synchronizedList(new ArrayList<>());
+
+        @Override
+        public void start(Counters counters, Control control, int busy) throws IOException {
+            server = SctpMultiChannel.open().bind(Loopback.any(), 128);
+            Map<Integer, Association> byId = new HashMap<>();
+            PerAssociation per = new PerAssociation();
+            AbstractNotificationHandler<Object> handler = new AbstractNotificationHandler<>() {
+                @Override
+                public HandlerResult handleNotification(AssociationChangeNotification n, Object attachment) {
+                    if (n.event() == AssociationChangeNotification.AssocChangeEvent.COMM_UP) {
+                        byId.put(n.association().associationID(), n.association());
+                        per.seen(n.association().associationID());
+                        control.up++;
+                    }
+                    return HandlerResult.CONTINUE;
+                }
+            };
+            Thread t = new Thread(() -> {
+                ByteBuffer buf = ByteBuffer.allocateDirect(65536);
+                Throughput.Counter mine = counters.slots[0];
+                long msgs = 0;
+                long bytes = 0;
+                try {
+                    while (!control.stopping) {
+                        MessageInfo info = server.receive(buf.clear(), null, handler);
+                        if (info != null && info.bytes() >= 0) {
+                            if (info.isComplete()) {
+                                msgs++;
+                                per.count(info.association().associationID());
+                            }
+                            bytes += info.bytes();
+                            mine.msgs = msgs;
+                            mine.bytes = bytes;
+                        }
+                        if (control.peelNow && !control.peelDone) {
+                            for (int k = 0; k < busy; k++) {
+                                int id = per.takeBusiest(control.peeledLog);
+                                if (id == 0) {
+                                    break;
+                                }
+                                SctpChannel c = server.branch(byId.get(id));
+                                branched.add(c);
+                                startBranched(c, counters.slots[k + 1], control);
+                            }
+                            control.peelDone = true;
+                        }
+                    }
+                } catch (IOException | RuntimeException e) {
+                    if (!control.stopping) {
+                        control.failure = e;
+                    }
+                }
+            }, "jdk-shared");
+            t.setDaemon(true);
+            threads.add(t);
+            t.start();
+        }
+
+        private void startBranched(SctpChannel c, Throughput.Counter mine, Control control) {
+            AbstractNotificationHandler<Object> handler = new AbstractNotificationHandler<>() {
+                @Override
+                public HandlerResult handleNotification(ShutdownNotification n, Object attachment) {
+                    return HandlerResult.RETURN;
+                }
+            };
+            Thread t = new Thread(() -> {
+                ByteBuffer buf = ByteBuffer.allocateDirect(65536);
+                long msgs = 0;
+                long bytes = 0;
+                try {
+                    while (!control.stopping) {
+                        MessageInfo info = c.receive(buf.clear(), null, handler);
+                        if (info == null || info.bytes() < 0) {
+                            break;
+                        }
+                        if (info.isComplete()) {
+                            msgs++;
+                        }
+                        bytes += info.bytes();
+                        mine.msgs = msgs;
+                        mine.bytes = bytes;
+                    }
+                } catch (IOException e) {
+                    // closed
+                }
+            }, "jdk-branched");
+            t.setDaemon(true);
+            threads.add(t);
+            t.start();
+        }
+
+        @Override
+        public int port() {
+            try {
+                return JdkFixture.localAddress(server).getPort();
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public void stop() {
+            branched.forEach(Loopback::closeQuietly);
+            Loopback.closeQuietly(server);
+            joinAll(threads);
+        }
+    }
+
+    static void joinAll(List<Thread> threads) {
+        List<Thread> copy;
+        synchronized (threads) {
+            copy = new ArrayList<>(threads);
+        }
+        for (Thread t : copy) {
+            try {
+                t.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}

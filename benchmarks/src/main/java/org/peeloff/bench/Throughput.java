@@ -1,0 +1,216 @@
+package org.peeloff.bench;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.sun.nio.sctp.AbstractNotificationHandler;
+import com.sun.nio.sctp.HandlerResult;
+import com.sun.nio.sctp.MessageInfo;
+import com.sun.nio.sctp.SctpChannel;
+import com.sun.nio.sctp.SctpMultiChannel;
+import com.sun.nio.sctp.SctpStandardSocketOptions;
+import com.sun.nio.sctp.ShutdownNotification;
+
+import org.peeloff.AssociationId;
+import org.peeloff.SctpData;
+import org.peeloff.SctpException;
+import org.peeloff.SctpMultiSocket;
+import org.peeloff.SctpReceived;
+import org.peeloff.SctpSocket;
+
+/**
+ * Measure 3, throughput on a peeled socket (a whole scenario, a plain timed window): one
+ * association from a one-to-one client to a one-to-many server, peeled off on the server; SCTP_NODELAY
+ * on both ends; a sender thread sends messages of one size as fast as it can, a receiver thread
+ * receives them on the peeled socket. After a warm-up, the messages and bytes received during a
+ * window give messages per second and MB/s. The C program does the same with lksctp.
+ */
+final class Throughput {
+    private Throughput() {
+    }
+
+    /** What the receiver has counted so far (written by the receiver only). */
+    static final class Counter {
+        volatile long msgs;
+        volatile long bytes;
+    }
+
+    /** Messages/s and MB/s (10^6 bytes) in the window. */
+    record Rate(double msgsPerSecond, double mbPerSecond, long msgs, double seconds) {
+    }
+
+    /** Samples the counter over a window after a warm-up. */
+    static Rate window(Counter c, long warmupMillis, long windowMillis) throws InterruptedException {
+        Thread.sleep(warmupMillis);
+        long m0 = c.msgs;
+        long b0 = c.bytes;
+        long t0 = System.nanoTime();
+        Thread.sleep(windowMillis);
+        long m1 = c.msgs;
+        long b1 = c.bytes;
+        long t1 = System.nanoTime();
+        double s = (t1 - t0) / 1e9;
+        return new Rate((m1 - m0) / s, (b1 - b0) / s / 1e6, m1 - m0, s);
+    }
+
+    // ------------------------------------------------------------------ Peeloff
+
+    static Rate peeloff(int size, long warmupMillis, long windowMillis) throws Exception {
+        try (SctpMultiSocket server = SctpMultiSocket.open().bind(Loopback.any()).listen();
+             SctpSocket client = SctpSocket.open()) {
+            client.setNoDelay(true);
+            client.connect(server.localAddresses().get(0));
+            AssociationId id = PeeloffFixture.awaitUp(server, ByteBuffer.allocateDirect(8192));
+            try (SctpSocket peeled = server.peelOff(id)) {
+                peeled.setNoDelay(true);
+                Counter counter = new Counter();
+                AtomicReference<Throwable> failure = new AtomicReference<>();
+                Thread receiver = new Thread(() -> {
+                    ByteBuffer dst = ByteBuffer.allocateDirect(65536);
+                    long msgs = 0;
+                    long bytes = 0;
+                    try {
+                        while (true) {
+                            SctpReceived r = peeled.receive(dst.clear());
+                            if (r instanceof SctpData d) {
+                                if (d.complete()) {
+                                    msgs++;
+                                }
+                                bytes += d.bytes();
+                                counter.msgs = msgs;
+                                counter.bytes = bytes;
+                            }
+                        }
+                    } catch (SctpException e) {
+                        // the sender closed (NOT_CONNECTED), or we were closed: done
+                    }
+                }, "peeloff-receiver");
+                Sender sender = new Sender("peeloff-sender", failure) {
+                    private final ByteBuffer src = ByteBuffer.allocateDirect(size);
+
+                    @Override
+                    void sendOne() throws SctpException {
+                        client.send(src.clear(), 0);
+                    }
+
+                    @Override
+                    void finish() {
+                        Loopback.closeQuietly(client);
+                    }
+                };
+                return run(receiver, sender, counter, failure, warmupMillis, windowMillis, peeled);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ JDK
+
+    static Rate jdk(int size, long warmupMillis, long windowMillis) throws Exception {
+        try (SctpMultiChannel server = SctpMultiChannel.open().bind(Loopback.any(), 16);
+             SctpChannel client = SctpChannel.open()) {
+            client.setOption(SctpStandardSocketOptions.SCTP_NODELAY, true);
+            client.connect(JdkFixture.localAddress(server));
+            var up = new JdkFixture.UpHandler().await(server, ByteBuffer.allocateDirect(8192));
+            try (SctpChannel peeled = server.branch(up)) {
+                peeled.setOption(SctpStandardSocketOptions.SCTP_NODELAY, true);
+                Counter counter = new Counter();
+                AtomicReference<Throwable> failure = new AtomicReference<>();
+                AbstractNotificationHandler<Object> handler = new AbstractNotificationHandler<>() {
+                    @Override
+                    public HandlerResult handleNotification(ShutdownNotification n, Object attachment) {
+                        return HandlerResult.RETURN;
+                    }
+                };
+                Thread receiver = new Thread(() -> {
+                    ByteBuffer dst = ByteBuffer.allocateDirect(65536);
+                    long msgs = 0;
+                    long bytes = 0;
+                    try {
+                        while (true) {
+                            MessageInfo info = peeled.receive(dst.clear(), null, handler);
+                            if (info == null || info.bytes() < 0) {
+                                break; // shut down, or end of file
+                            }
+                            if (info.isComplete()) {
+                                msgs++;
+                            }
+                            bytes += info.bytes();
+                            counter.msgs = msgs;
+                            counter.bytes = bytes;
+                        }
+                    } catch (IOException e) {
+                        // closed: done
+                    }
+                }, "jdk-receiver");
+                Sender sender = new Sender("jdk-sender", failure) {
+                    private final ByteBuffer src = ByteBuffer.allocateDirect(size);
+                    private final MessageInfo out = MessageInfo.createOutgoing(null, 0);
+
+                    @Override
+                    void sendOne() throws IOException {
+                        client.send(src.clear(), out);
+                    }
+
+                    @Override
+                    void finish() {
+                        Loopback.closeQuietly(client);
+                    }
+                };
+                return run(receiver, sender, counter, failure, warmupMillis, windowMillis, peeled);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ common
+
+    /** Sends until stopped, then closes its socket (the receiver then sees the end). */
+    abstract static class Sender extends Thread {
+        volatile boolean stop;
+        private final AtomicReference<Throwable> failure;
+
+        Sender(String name, AtomicReference<Throwable> failure) {
+            super(name);
+            this.failure = failure;
+        }
+
+        abstract void sendOne() throws Exception;
+
+        abstract void finish();
+
+        @Override
+        public void run() {
+            try {
+                while (!stop) {
+                    sendOne();
+                }
+            } catch (Throwable t) {
+                if (!stop) {
+                    failure.set(t);
+                }
+            } finally {
+                finish();
+            }
+        }
+    }
+
+    private static Rate run(Thread receiver, Sender sender, Counter counter, AtomicReference<Throwable> failure,
+                            long warmupMillis, long windowMillis, AutoCloseable receiving) throws Exception {
+        receiver.setDaemon(true);
+        sender.setDaemon(true);
+        receiver.start();
+        sender.start();
+        Rate rate = window(counter, warmupMillis, windowMillis);
+        sender.stop = true;
+        sender.join(30_000);
+        receiver.join(10_000);
+        if (receiver.isAlive()) {
+            Loopback.closeQuietly(receiving); // wakes it
+            receiver.join(10_000);
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException("the sender failed", failure.get());
+        }
+        return rate;
+    }
+}

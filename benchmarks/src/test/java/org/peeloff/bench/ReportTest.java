@@ -1,0 +1,111 @@
+package org.peeloff.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The arithmetic and formatting of the report (no timing is asserted anywhere: these are figures, not tests). */
+class ReportTest {
+
+    @Test
+    void medianOfOddAndEvenCounts() {
+        assertEquals(2.0, Report.median(List.of(3.0, 1.0, 2.0)));
+        assertEquals(2.5, Report.median(List.of(4.0, 1.0, 2.0, 3.0)));
+        assertTrue(Double.isNaN(Report.median(List.of())));
+    }
+
+    @Test
+    void rawLogRoundTripsAndReportComputesRatiosAndVerdicts(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("raw.tsv");
+        RawLog raw = new RawLog(file);
+        raw.meta("kernel", "6.1.0-test");
+        raw.meta("emulated", "yes");
+        raw.meta("peel.assocs", 2000);
+        RawLog.Batch b = raw.batch();
+        for (double v : new double[] {40, 44, 42}) {
+            b.sample("peel", "peeloff", "us_per_call", v);
+        }
+        for (double v : new double[] {30, 30, 30}) {
+            b.sample("peel", "c", "us_per_call", v);
+        }
+        b.sample("peel", "jdk", "us_per_call", 1000);
+        b.sample("scale.1000", "peeloff", "us_per_call", 40);
+        b.sample("scale.20000", "peeloff", "us_per_call", 60);
+        b.sample("tput.1024", "peeloff", "msgs_per_s", 900);
+        b.sample("tput.1024", "c", "msgs_per_s", 1000);
+        b.sample("tput.1024", "jdk", "msgs_per_s", 800);
+        b.note("shared", "c", "peeled 1:2");
+        assertTrue(RawLog.read(file).samples().isEmpty(), "nothing is written before the batch is committed");
+        b.commit();
+
+        Report r = new Report(RawLog.read(file), Map.of("date", "2030-01-01T00:00:00Z"));
+        Report.Row peel = r.rows.get(0);
+        assertEquals(42.0, peel.of("peeloff"));
+        assertEquals(1.4, peel.ratio("c"), 1e-9);
+        assertEquals(0.042, peel.ratio("jdk"), 1e-9);
+
+        Report.Target perCall = r.targets.get(0);
+        assertTrue(perCall.met(), "1.4x is within 1.5x");
+        Report.Target vsJdk = r.targets.get(1);
+        assertTrue(vsJdk.met(), "1000/42 is more than 10x");
+        Report.Target flat = r.targets.stream().filter(t -> t.text().startsWith("Scale")).findFirst().orElseThrow();
+        assertFalse(flat.met(), "60/40 = 1.5x is not within 1.3x");
+        assertEquals("MISSED by 15%", flat.verdict());
+        Report.Target tput = r.targets.stream().filter(t -> t.text().contains("0.8x C")).findFirst().orElseThrow();
+        assertTrue(tput.met(), "0.9x is at least 0.8x");
+
+        String md = r.markdown();
+        assertTrue(md.contains("| 1. Peel-off, time per call (2,000 associations) | µs (lower is better) | 42.0 | 1,000 | 30.0 | 1.40x | 0.04x |"), md);
+        assertTrue(md.contains("emulated (qemu TCG"), md);
+        String json = r.json();
+        assertTrue(json.contains("\"emulated\": true"), json);
+        assertTrue(json.contains("\"peeloff_over_c\": 1.40000"), json);
+        assertTrue(json.contains("\"met\": false"), json);
+        assertEquals(json.chars().filter(c -> c == '{').count(), json.chars().filter(c -> c == '}').count());
+    }
+
+    @Test
+    void parsesTheCProgramsResultLines() {
+        CProgram.Result r = CProgram.parse("RESULT peel impl=c assocs=2000 round=1 warmup=0 per_call_ns=34000.5");
+        assertEquals("peel", r.measure());
+        assertEquals(34000.5, r.number("per_call_ns"));
+        assertEquals("0", r.text("warmup"));
+        assertNull(CProgram.parse("peeloff_bench: 2000 associations up"));
+    }
+
+    @Test
+    void busiestAssociationsComeOutInOrder() {
+        SharedSocket.PerAssociation per = new SharedSocket.PerAssociation();
+        int[] ids = {5, 9, 4097, 5, 9, 5};
+        for (int id : ids) {
+            per.count(id);
+        }
+        StringBuilder log = new StringBuilder();
+        assertEquals(5, per.takeBusiest(log));
+        assertEquals(9, per.takeBusiest(log));
+        assertEquals(4097, per.takeBusiest(log));
+        assertEquals(0, per.takeBusiest(log));
+        assertEquals("5:3,9:2,4097:1", log.toString());
+    }
+
+    @Test
+    void figuresAreFormattedForReading() {
+        assertEquals("34.2", Report.figure(34.2, "us"));
+        assertEquals("1,100", Report.figure(1100.4, "us"));
+        assertEquals("12,345", Report.figure(12345.4, "msgs/s"));
+        assertEquals("0.236", Report.figure(0.2361, "MB/s"));
+        assertEquals("—", Report.figure(Double.NaN, "us"));
+        assertEquals("1.25x", Report.x(1.25));
+        assertTrue(Files.exists(Path.of(".")));
+    }
+}
