@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 
-import org.openjdk.jmh.profile.StackProfiler;
 import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.RunResult;
@@ -56,7 +55,7 @@ public final class Driver {
      */
     record Plan(String name,
                 int peelAssocs, int jmhWarmup, int jmhMeasure, int cWarmup, int cMeasure,
-                int[] scaleSizes, int scaleWarmupAssocs, int scaleJdkFullUpTo, int scaleJdkSample,
+                int[] scaleSizes, int scaleWarmupAssocs, int scaleWarmupRounds, int scaleJdkFullUpTo, int scaleJdkSample,
                 int[] tputSizes, long tputWarmupMillis, long tputWindowMillis, int tputReps,
                 int sharedAssocs, int sharedBusy, int sharedBusySize, int sharedSporadicSize,
                 int sharedIntervalMillis, int sharedPathMtu, long sharedWarmupMillis, long sharedWindowMillis,
@@ -64,14 +63,14 @@ public final class Driver {
 
         static Plan full() {
             return new Plan("full", 2000, 5, 5, 1, 5,
-                    new int[] {1000, 5000, 20000}, 3000, 5000, 2000,
+                    new int[] {1000, 5000, 20000}, 2000, 5, 5000, 2000,
                     new int[] {64, 1024}, 1000, 2000, 6,
                     200, 4, 1024, 64, 500, 1500, 1500, 4000, 2);
         }
 
         static Plan quick() {
             return new Plan("quick", 300, 1, 2, 1, 2,
-                    new int[] {200, 500, 1000}, 300, 500, 300,
+                    new int[] {200, 500, 1000}, 300, 2, 500, 300,
                     new int[] {64, 1024}, 1000, 1500, 1,
                     40, 4, 1024, 64, 500, 1500, 1000, 1500, 1);
         }
@@ -145,7 +144,8 @@ public final class Driver {
         raw.meta("peel.assocs", plan.peelAssocs());
         raw.meta("peel.iterations", "JMH " + plan.jmhWarmup() + " warm-up + " + plan.jmhMeasure()
                 + " measured iterations; C " + plan.cWarmup() + " warm-up + " + plan.cMeasure() + " measured rounds");
-        raw.meta("scale.sizes", Arrays.toString(plan.scaleSizes()));
+        raw.meta("scale.sizes", Arrays.toString(plan.scaleSizes()) + " after a warm-up of "
+                + plan.scaleWarmupRounds() + " x " + plan.scaleWarmupAssocs() + " peel-offs");
         raw.meta("tput.window", plan.tputWarmupMillis() + " ms warm-up, " + plan.tputWindowMillis() + " ms window, "
                 + plan.tputReps() + " repetitions");
         raw.meta("shared.load", plan.sharedAssocs() + " associations, " + plan.sharedBusy() + " busy ("
@@ -248,14 +248,16 @@ public final class Driver {
         }
     }
 
-    private ChainedOptionsBuilder jmhOptions(int n, String methods) {
+    private ChainedOptionsBuilder jmhOptions(int n, String methods, String... extraJvmArgs) {
+        List<String> jvmArgs = new ArrayList<>(List.of("-Xms512m", "-Xmx512m"));
+        jvmArgs.addAll(List.of(extraJvmArgs));
         return new OptionsBuilder()
                 .include(PeelOffBenchmark.class.getName() + "\\." + methods + "$")
                 .param("assocs", Integer.toString(n))
                 .warmupIterations(plan.jmhWarmup()).warmupBatchSize(n)
                 .measurementIterations(plan.jmhMeasure()).measurementBatchSize(n)
                 .forks(1)
-                .jvmArgsAppend("-Xms512m", "-Xmx512m")
+                .jvmArgsAppend(jvmArgs.toArray(new String[0]))
                 .timeout(TimeValue.minutes(20))
                 .shouldFailOnError(true);
     }
@@ -263,8 +265,8 @@ public final class Driver {
     // ------------------------------------------------------------------ 2. scale
 
     private void scale() throws Exception {
-        say("2. scale: peel-off of %s associations from one socket; warm-up of %d first (not recorded)",
-                Arrays.toString(plan.scaleSizes()), plan.scaleWarmupAssocs());
+        say("2. scale: peel-off of %s associations from one socket; warm-up first: %d x %d peel-offs (not recorded)",
+                Arrays.toString(plan.scaleSizes()), plan.scaleWarmupRounds(), plan.scaleWarmupAssocs());
         List<Integer> todo = new ArrayList<>();
         for (int n : plan.scaleSizes()) {
             if (have("scale." + n, JDK, "us_per_call") == 0) {
@@ -274,10 +276,14 @@ public final class Driver {
         if (todo.isEmpty()) {
             return;
         }
-        ScalePoint w = peeloffScale(plan.scaleWarmupAssocs());
-        say("   warm-up peeloff: %.1f us per call", w.usPerCall());
-        w = jdkScale(plan.scaleWarmupAssocs(), plan.scaleWarmupAssocs());
-        say("   warm-up jdk: %.1f us per call", w.usPerCall());
+        // This JVM has not peeled off before: the JIT needs several thousand calls (JMH's warm-up
+        // iterations show the time per call settling after 4,000 to 6,000), else the first size
+        // would be measured on colder code than the last.
+        for (int r = 0; r < plan.scaleWarmupRounds(); r++) {
+            ScalePoint wp = peeloffScale(plan.scaleWarmupAssocs());
+            ScalePoint wj = jdkScale(plan.scaleWarmupAssocs(), plan.scaleWarmupAssocs());
+            say("   warm-up %d: peeloff %.1f us per call, jdk %.1f us per call", r + 1, wp.usPerCall(), wj.usPerCall());
+        }
         quiesce();
         for (int n : todo) {
             String m = "scale." + n;
@@ -460,6 +466,19 @@ public final class Driver {
         int done = have("shared.after", JDK, "msgs_per_s");
         say("4. shared socket: %d associations, %d busy; %d repetitions%s", load.assocs(), load.busy(),
                 plan.sharedReps(), done > 0 ? " (" + done + " already done)" : "");
+        if (done >= plan.sharedReps()) {
+            return;
+        }
+        // This JVM has not served a shared socket before: one unrecorded pass per Java server, so that
+        // the measured windows run compiled code (a receiver that falls behind lets the socket's buffer
+        // overflow, and the associations then stall in retransmission timeouts).
+        for (String impl : List.of(PEELOFF, JDK)) {
+            SharedSocket.Outcome o = SharedSocket.measure(impl.equals(JDK) ? new SharedSocket.JdkServer()
+                    : new SharedSocket.PeeloffServer(), load, 1000, 2000);
+            say("   warm-up %s: before %.0f msgs/s, after %.0f msgs/s (not recorded)", impl, o.before().msgsPerSecond(),
+                    o.after().msgsPerSecond());
+            quiesce();
+        }
         for (int rep = done; rep < plan.sharedReps(); rep++) {
             RawLog.Batch b = raw.batch();
             for (String impl : order(rep)) {
@@ -512,17 +531,20 @@ public final class Driver {
     // ------------------------------------------------------------------ profile
 
     /**
-     * Not recorded as figures: JMH's stack profiler on Peeloff's peel-off (where the Java thread's
-     * time goes), and, for 1,024-byte throughput, the system calls each implementation makes per
-     * message (strace -c on a separate process; the counts, not the times, are what matter).
+     * Not recorded as figures: Flight Recorder samples of Peeloff's peel-off (in a JMH fork) and of
+     * the 1,024-byte throughput of Peeloff and the JDK (where the sending and receiving threads
+     * are); the system calls each implementation makes for the 1,024-byte throughput and for the
+     * shared-socket scenario (strace -c on a separate process: the counts, not the times, matter).
      */
     private void profile(List<String> measures) throws Exception {
         if (measures.contains("1") && !Files.exists(out.resolve("profile-peel.txt"))) {
-            say("profile: JMH stack profiler on Peeloff's peelOff -> profile-peel.txt");
-            ChainedOptionsBuilder p = jmhOptions(plan.peelAssocs(), "peeloff")
-                    .addProfiler(StackProfiler.class, "lines=12;top=12;detailLine=true;period=2")
-                    .output(out.resolve("profile-peel.txt").toString());
-            new Runner(p.build()).run();
+            say("profile: Flight Recorder on Peeloff's peelOff in JMH -> profile-peel.txt");
+            Path jfr = out.resolve("profile-peel.jfr");
+            // more peel-offs than a measured run, so that the sampler sees enough of them
+            new Runner(jmhOptions(2000, "peeloff", "-XX:StartFlightRecording=filename=" + jfr + ",settings=profile")
+                    .warmupIterations(3).measurementIterations(10).build()).run();
+            Files.writeString(out.resolve("profile-peel.txt"),
+                    Profiles.hotMethods(jfr, "org.peeloff.bench.PeeloffFixture.peelNext", 20), StandardCharsets.UTF_8);
             quiesce();
         }
         if (measures.contains("3")) {
@@ -534,7 +556,7 @@ public final class Driver {
                         "-cp", cp, Driver.class.getName(), "--tput-once", impl, "1024", "2000", "3000");
                 runQuietly(cmd);
                 Path txt = out.resolve("profile-tput-" + impl + ".txt");
-                Files.writeString(txt, "# " + String.join(" ", cmd) + "\n" + Profiles.hotMethods(jfr, 20),
+                Files.writeString(txt, "# " + String.join(" ", cmd) + "\n" + Profiles.hotMethods(jfr, "org.peeloff.bench.Throughput", 20),
                         StandardCharsets.UTF_8);
                 say("profile: JFR of %s tput 1024 -> %s", impl, txt.getFileName());
                 quiesce();

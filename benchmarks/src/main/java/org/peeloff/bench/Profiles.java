@@ -13,15 +13,20 @@ import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
- * Reads a Flight Recorder file and tells where the sampled threads were: the methods on top of
- * the stack (Java samples and native samples), and the benchmark-relevant frames anywhere on the
- * stack (Peeloff's and the JDK's SCTP classes, JNA).
+ * Reads a Flight Recorder file and tells where the measured code spent its samples: the methods on
+ * top of the stack (Java samples and native samples), and Peeloff's, the JDK's SCTP and JNA frames
+ * anywhere on the stack.
  */
 final class Profiles {
     private Profiles() {
     }
 
-    static String hotMethods(Path jfr, int top) throws IOException {
+    /**
+     * @param jfr    the recording
+     * @param marker only samples with a frame whose class.method starts with this (the measured code)
+     * @param top    how many entries per section
+     */
+    static String hotMethods(Path jfr, String marker, int top) throws IOException {
         Map<String, Integer> topJava = new HashMap<>();
         Map<String, Integer> topNative = new HashMap<>();
         Map<String, Integer> onStack = new HashMap<>();
@@ -34,7 +39,7 @@ final class Profiles {
                 continue;
             }
             RecordedStackTrace st = e.getStackTrace();
-            if (st == null || st.getFrames().isEmpty() || !relevant(st)) {
+            if (st == null || st.getFrames().isEmpty() || !relevant(st, marker)) {
                 continue;
             }
             List<RecordedFrame> frames = st.getFrames();
@@ -50,7 +55,7 @@ final class Profiles {
                     .forEach(n -> onStack.merge(n, 1, Integer::sum));
         }
         StringBuilder sb = new StringBuilder();
-        sb.append("# samples of the sending and receiving threads: ").append(javaSamples)
+        sb.append("# samples with ").append(marker).append(" on the stack: ").append(javaSamples)
                 .append(" in Java code, ").append(nativeSamples).append(" in native code\n");
         section(sb, "top of stack, Java samples", topJava, javaSamples, top);
         section(sb, "top of stack, native samples (waiting in or running a native call)", topNative, nativeSamples, top);
@@ -58,11 +63,10 @@ final class Profiles {
         return sb.toString();
     }
 
-    /** Only the threads that send or receive (not JFR's, not the JIT's). */
-    private static boolean relevant(RecordedStackTrace st) {
+    /** Only the measured code (not set-up, not JFR's or the JIT's threads). */
+    private static boolean relevant(RecordedStackTrace st, String marker) {
         for (RecordedFrame f : st.getFrames()) {
-            String n = name(f);
-            if (n.startsWith("org.peeloff.bench.Throughput")) {
+            if (name(f).startsWith(marker)) {
                 return true;
             }
         }

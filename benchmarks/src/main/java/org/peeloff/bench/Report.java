@@ -178,7 +178,8 @@ public final class Report {
         }
         Map<Integer, Row> scale = new LinkedHashMap<>();
         for (int size : sizes) {
-            scale.put(size, row("scale." + size, "2. Scale: time per peel-off, " + thousands(size) + " associations",
+            scale.put(size, row("scale." + size, "2. Scale: time per peel-off (median 100-call block), "
+                    + thousands(size) + " associations",
                     "us", Better.LOWER, "scale." + size, "us_per_call"));
         }
         if (sizes.size() >= 2) {
@@ -327,6 +328,17 @@ public final class Report {
             for (RawLog.Note n : notes) {
                 sb.append("- ").append(n.measure()).append(", ").append(n.impl()).append(": ").append(n.text())
                         .append('\n');
+            }
+        }
+        if (!sizesOf("scale.").isEmpty()) {
+            sb.append("\n## Scale: mean time per peel-off over all calls (µs; host scheduling spikes included)\n\n");
+            for (int size : sizesOf("scale.")) {
+                sb.append("- ").append(thousands(size)).append(':');
+                for (String impl : IMPLS) {
+                    double m = median(raw.values("scale." + size, impl, "us_per_call_mean"));
+                    sb.append(' ').append(impl).append(' ').append(figure(m, "us"));
+                }
+                sb.append('\n');
             }
         }
         sb.append("\n## Samples (every repetition, before taking medians)\n\n");
