@@ -5,6 +5,7 @@ import java.net.ProtocolFamily;
 import java.net.StandardProtocolFamily;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -38,6 +39,8 @@ import org.peeloff.spi.SocketStyle;
  * have left it, so no call ever reaches a descriptor number that has since been reused.
  */
 public final class SctpMultiSocket extends AbstractSctpSocket {
+    /** The options of a plain {@code peelOff(id)}: shared, so that the common call allocates no set. */
+    private static final Set<PeeloffOption> NO_OPTIONS = Collections.unmodifiableSet(EnumSet.noneOf(PeeloffOption.class));
 
     private SctpMultiSocket(SctpProvider provider, int fd) {
         super(provider, fd, true);
@@ -273,9 +276,12 @@ public final class SctpMultiSocket extends AbstractSctpSocket {
      */
     public SctpSocket peelOff(AssociationId association, PeeloffOption... options) throws SctpException {
         Objects.requireNonNull(association, "association");
-        Set<PeeloffOption> set = EnumSet.noneOf(PeeloffOption.class);
-        for (PeeloffOption o : options) {
-            set.add(Objects.requireNonNull(o, "option"));
+        Set<PeeloffOption> set = NO_OPTIONS;
+        if (options.length > 0) {
+            set = EnumSet.noneOf(PeeloffOption.class);
+            for (PeeloffOption o : options) {
+                set.add(Objects.requireNonNull(o, "option"));
+            }
         }
         if (!association.isValid()) {
             throw SctpException.rejected(SctpError.NO_SUCH_ASSOCIATION,

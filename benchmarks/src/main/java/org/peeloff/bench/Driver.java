@@ -55,22 +55,22 @@ public final class Driver {
      */
     record Plan(String name,
                 int peelAssocs, int jmhWarmup, int jmhMeasure, int cWarmup, int cMeasure,
-                int[] scaleSizes, int scaleWarmupAssocs, int scaleWarmupRounds, int scaleJdkFullUpTo, int scaleJdkSample,
+                int[] scaleSizes, int scaleReps, int scaleWarmupAssocs, int scaleWarmupRounds, int scaleJdkFullUpTo, int scaleJdkSample,
                 int[] tputSizes, long tputWarmupMillis, long tputWindowMillis, int tputReps,
                 int sharedAssocs, int sharedBusy, int sharedBusySize, int sharedSporadicSize,
                 int sharedIntervalMillis, int sharedPathMtu, long sharedWarmupMillis, long sharedWindowMillis,
                 int sharedReps) {
 
         static Plan full() {
-            return new Plan("full", 2000, 5, 5, 1, 5,
-                    new int[] {1000, 5000, 20000}, 2000, 5, 5000, 2000,
+            return new Plan("full", 2000, 10, 5, 1, 5,
+                    new int[] {1000, 5000, 20000}, 3, 2000, 5, 5000, 2000,
                     new int[] {64, 1024}, 1000, 2000, 6,
                     200, 4, 1024, 64, 500, 1500, 1500, 4000, 2);
         }
 
         static Plan quick() {
             return new Plan("quick", 300, 1, 2, 1, 2,
-                    new int[] {200, 500, 1000}, 300, 2, 500, 300,
+                    new int[] {200, 500, 1000}, 1, 300, 2, 500, 300,
                     new int[] {64, 1024}, 1000, 1500, 1,
                     40, 4, 1024, 64, 500, 1500, 1000, 1500, 1);
         }
@@ -144,7 +144,8 @@ public final class Driver {
         raw.meta("peel.assocs", plan.peelAssocs());
         raw.meta("peel.iterations", "JMH " + plan.jmhWarmup() + " warm-up + " + plan.jmhMeasure()
                 + " measured iterations; C " + plan.cWarmup() + " warm-up + " + plan.cMeasure() + " measured rounds");
-        raw.meta("scale.sizes", Arrays.toString(plan.scaleSizes()) + " after a warm-up of "
+        raw.meta("scale.sizes", Arrays.toString(plan.scaleSizes()) + ", C and Peeloff " + plan.scaleReps()
+                + " times each, the JDK once, after a warm-up of "
                 + plan.scaleWarmupRounds() + " x " + plan.scaleWarmupAssocs() + " peel-offs");
         raw.meta("tput.window", plan.tputWarmupMillis() + " ms warm-up, " + plan.tputWindowMillis() + " ms window, "
                 + plan.tputReps() + " repetitions");
@@ -288,20 +289,25 @@ public final class Driver {
         for (int n : todo) {
             String m = "scale." + n;
             RawLog.Batch b = raw.batch();
-            for (CProgram.Result r : c.run(cLog, "peel", Integer.toString(n), "1", "0")) {
-                b.sample(m, C, "us_per_call", r.number("block_median_ns") / 1e3);
-                b.sample(m, C, "us_per_call_mean", r.number("per_call_ns") / 1e3);
-                say("   %d c: %.1f us per call (median block), %.1f (mean)", n, r.number("block_median_ns") / 1e3,
-                        r.number("per_call_ns") / 1e3);
+            // C and Peeloff, back to back, several times (one sample is at the mercy of whatever
+            // else the host runs during it); the JDK once, its figure is far from any target and
+            // its set-up at 20,000 takes minutes.
+            for (int rep = 0; rep < plan.scaleReps(); rep++) {
+                for (CProgram.Result r : c.run(cLog, "peel", Integer.toString(n), "1", "0")) {
+                    b.sample(m, C, "us_per_call", r.number("block_median_ns") / 1e3);
+                    b.sample(m, C, "us_per_call_mean", r.number("per_call_ns") / 1e3);
+                    say("   %d c: %.1f us per call (median block), %.1f (mean)", n, r.number("block_median_ns") / 1e3,
+                            r.number("per_call_ns") / 1e3);
+                }
+                quiesce();
+                ScalePoint p = peeloffScale(n);
+                b.sample(m, PEELOFF, "us_per_call", p.blockMedian);
+                b.sample(m, PEELOFF, "us_per_call_mean", p.usPerCall);
+                b.sample(m, PEELOFF, "heap_bytes_per_socket", p.heapPerSocket);
+                say("   %d peeloff: %.1f us per call (median block), %.1f (mean), %.0f bytes of heap per socket", n,
+                        p.blockMedian, p.usPerCall, p.heapPerSocket);
+                quiesce();
             }
-            quiesce();
-            ScalePoint p = peeloffScale(n);
-            b.sample(m, PEELOFF, "us_per_call", p.blockMedian);
-            b.sample(m, PEELOFF, "us_per_call_mean", p.usPerCall);
-            b.sample(m, PEELOFF, "heap_bytes_per_socket", p.heapPerSocket);
-            say("   %d peeloff: %.1f us per call (median block), %.1f (mean), %.0f bytes of heap per socket", n,
-                    p.blockMedian, p.usPerCall, p.heapPerSocket);
-            quiesce();
             int limit = n > plan.scaleJdkFullUpTo() ? plan.scaleJdkSample() : n;
             ScalePoint j = jdkScale(n, limit);
             b.sample(m, JDK, "us_per_call", j.blockMedian);

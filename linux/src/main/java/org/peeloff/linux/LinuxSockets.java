@@ -699,15 +699,12 @@ final class LinuxSockets {
      * descriptor, and destroys it when there is none.
      */
     int peeloff(int fd, int assocId, Set<PeeloffOption> options) throws SctpException {
-        String text = options.isEmpty()
-                ? "sctp_peeloff(fd=" + fd + ", assoc=" + assocId + ")"
-                : "sctp_peeloff(fd=" + fd + ", assoc=" + assocId + ", options=" + options + ")";
         boolean flagsAsked = options.contains(PeeloffOption.NONBLOCK) || options.contains(PeeloffOption.CLOEXEC);
         boolean strict = options.contains(PeeloffOption.STRICT);
         if (peeloffFallback != null) {
             EmulatedPeeloffFlags.checkStrict(provider, fd, assocId, options);
         }
-        checkFreeDescriptor(fd, text);
+        checkFreeDescriptor(fd, assocId, options);
         if (peeloffFallback == null) {
             int flags = (options.contains(PeeloffOption.NONBLOCK) ? LinuxAbi.SOCK_NONBLOCK : 0)
                     | (options.contains(PeeloffOption.CLOEXEC) ? LinuxAbi.SOCK_CLOEXEC : 0);
@@ -718,25 +715,25 @@ final class LinuxSockets {
             int errno = -r;
             if (errno == LinuxAbi.ENOPROTOOPT) {
                 if (!isSctpSocket(fd)) {
-                    throw fail(SctpError.NOT_ONE_TO_MANY, text, errno, "not an SCTP socket");
+                    throw fail(SctpError.NOT_ONE_TO_MANY, peeloffText(fd, assocId, options), errno, "not an SCTP socket");
                 }
                 markEmulated("the kernel refused SCTP_SOCKOPT_PEELOFF_FLAGS (" + peeloffFlagsOption + ") with ENOPROTOOPT");
                 EmulatedPeeloffFlags.checkStrict(provider, fd, assocId, options);
             } else if (errno == LinuxAbi.EINVAL && !(strict && flagsAsked)) {
                 int plain = peelOnce(fd, assocId, LinuxAbi.SCTP_SOCKOPT_PEELOFF, 0);
                 if (plain < 0) {
-                    throw peeloffFailure(fd, text, -plain);
+                    throw peeloffFailure(fd, peeloffText(fd, assocId, options), -plain);
                 }
                 markEmulated("the kernel refused SCTP_SOCKOPT_PEELOFF_FLAGS (" + peeloffFlagsOption
                         + ") with EINVAL while SCTP_SOCKOPT_PEELOFF worked");
                 return EmulatedPeeloffFlags.apply(provider, plain, options);
             } else {
-                throw peeloffFailure(fd, text, errno);
+                throw peeloffFailure(fd, peeloffText(fd, assocId, options), errno);
             }
         }
         int r = peelOnce(fd, assocId, LinuxAbi.SCTP_SOCKOPT_PEELOFF, 0);
         if (r < 0) {
-            throw peeloffFailure(fd, text, -r);
+            throw peeloffFailure(fd, peeloffText(fd, assocId, options), -r);
         }
         return EmulatedPeeloffFlags.apply(provider, r, options);
     }
@@ -778,7 +775,14 @@ final class LinuxSockets {
         }
     }
 
-    private static void checkFreeDescriptor(int fd, String text) throws SctpException {
+    /** The call as error messages name it; built only when a peel-off fails. */
+    private static String peeloffText(int fd, int assocId, Set<PeeloffOption> options) {
+        return options.isEmpty()
+                ? "sctp_peeloff(fd=" + fd + ", assoc=" + assocId + ")"
+                : "sctp_peeloff(fd=" + fd + ", assoc=" + assocId + ", options=" + options + ")";
+    }
+
+    private static void checkFreeDescriptor(int fd, int assocId, Set<PeeloffOption> options) throws SctpException {
         int spare = LinuxLibc.fcntl(fd, LinuxAbi.F_DUPFD_CLOEXEC, 0);
         if (spare >= 0) {
             LinuxLibc.close(spare);
@@ -786,7 +790,7 @@ final class LinuxSockets {
         }
         int errno = LinuxLibc.errno();
         if (errno == LinuxAbi.EMFILE) {
-            throw fail(SctpError.TOO_MANY_OPEN_FILES, text, errno,
+            throw fail(SctpError.TOO_MANY_OPEN_FILES, peeloffText(fd, assocId, options), errno,
                     "no free descriptor for the new socket (checked before peeling: the association stays on fd " + fd + ")");
         }
         // any other failure (EBADF...) is left for the peel-off itself to report
