@@ -10,8 +10,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import org.openjdk.jmh.results.BenchmarkResult;
@@ -63,9 +65,9 @@ public final class Driver {
 
         static Plan full() {
             return new Plan("full", 2000, 10, 5, 1, 5,
-                    new int[] {1000, 5000, 20000}, 3, 2000, 5, 5000, 2000,
-                    new int[] {64, 1024}, 1000, 2000, 6,
-                    200, 4, 1024, 64, 500, 1500, 1500, 4000, 2);
+                    new int[] {1000, 5000, 20000}, 3, 2000, 10, 5000, 2000,
+                    new int[] {64, 1024}, 1000, 2000, 10,
+                    200, 4, 1024, 64, 500, 1500, 1500, 4000, 4);
         }
 
         static Plan quick() {
@@ -145,8 +147,9 @@ public final class Driver {
         raw.meta("peel.iterations", "JMH " + plan.jmhWarmup() + " warm-up + " + plan.jmhMeasure()
                 + " measured iterations; C " + plan.cWarmup() + " warm-up + " + plan.cMeasure() + " measured rounds");
         raw.meta("scale.sizes", Arrays.toString(plan.scaleSizes()) + ", C and Peeloff " + plan.scaleReps()
-                + " times each, the JDK once, after a warm-up of "
-                + plan.scaleWarmupRounds() + " x " + plan.scaleWarmupAssocs() + " peel-offs");
+                + " times each, the JDK once, after a warm-up of " + plan.scaleWarmupRounds() + " (Peeloff) and "
+                + Math.min(JDK_SCALE_WARMUP_ROUNDS, plan.scaleWarmupRounds()) + " (JDK) x "
+                + plan.scaleWarmupAssocs() + " peel-offs");
         raw.meta("tput.window", plan.tputWarmupMillis() + " ms warm-up, " + plan.tputWindowMillis() + " ms window, "
                 + plan.tputReps() + " repetitions");
         raw.meta("shared.load", plan.sharedAssocs() + " associations, " + plan.sharedBusy() + " busy ("
@@ -280,10 +283,16 @@ public final class Driver {
         // This JVM has not peeled off before: the JIT needs several thousand calls (JMH's warm-up
         // iterations show the time per call settling after 4,000 to 6,000), else the first size
         // would be measured on colder code than the last.
+        // The JDK's rounds are fewer: its figures are far from any target, and each of its rounds
+        // costs four times Peeloff's.
         for (int r = 0; r < plan.scaleWarmupRounds(); r++) {
             ScalePoint wp = peeloffScale(plan.scaleWarmupAssocs());
-            ScalePoint wj = jdkScale(plan.scaleWarmupAssocs(), plan.scaleWarmupAssocs());
-            say("   warm-up %d: peeloff %.1f us per call, jdk %.1f us per call", r + 1, wp.usPerCall(), wj.usPerCall());
+            if (r < JDK_SCALE_WARMUP_ROUNDS) {
+                ScalePoint wj = jdkScale(plan.scaleWarmupAssocs(), plan.scaleWarmupAssocs());
+                say("   warm-up %d: peeloff %.1f us per call, jdk %.1f us per call", r + 1, wp.usPerCall(), wj.usPerCall());
+            } else {
+                say("   warm-up %d: peeloff %.1f us per call", r + 1, wp.usPerCall());
+            }
         }
         quiesce();
         for (int n : todo) {
@@ -334,6 +343,9 @@ public final class Driver {
     }
 
     static final int BLOCK = 100;
+
+    /** Warm-up rounds of the JDK before the scale sizes (Peeloff's: the plan's). */
+    static final int JDK_SCALE_WARMUP_ROUNDS = 3;
 
     /** A timed loop of calls, per block of {@link #BLOCK}. */
     interface Call {
@@ -488,15 +500,57 @@ public final class Driver {
         for (int rep = done; rep < plan.sharedReps(); rep++) {
             RawLog.Batch b = raw.batch();
             for (String impl : order(rep)) {
+                Map<String, Long> k0 = sctpCounters();
                 switch (impl) {
                     case C -> sharedC(load, b);
                     case PEELOFF -> sharedJava(PEELOFF, new SharedSocket.PeeloffServer(), load, b);
                     default -> sharedJava(JDK, new SharedSocket.JdkServer(), load, b);
                 }
+                Map<String, Long> k1 = sctpCounters();
+                if (!k0.isEmpty() && !k1.isEmpty()) {
+                    String k = "repetition " + (rep + 1) + ", the kernel during the run (warm-up, before, after): "
+                            + counterDelta(k0, k1, "SctpT3RtxExpireds") + " T3-rtx timer expiries, "
+                            + counterDelta(k0, k1, "SctpInDataChunkDiscards") + " DATA chunks discarded, "
+                            + counterDelta(k0, k1, "SctpInPktDiscards") + " packets discarded";
+                    b.note("shared", impl, k);
+                    say("   %s: %s", impl, k);
+                }
                 quiesce();
             }
             b.commit();
         }
+    }
+
+    /**
+     * The kernel's SCTP counters ({@code /proc/net/sctp/snmp}): they tell why a shared-socket window
+     * collapsed (the socket's receive buffer overflowed, DATA chunks were discarded, and the senders
+     * sat out retransmission timeouts).
+     *
+     * @return counter name to value; empty when the file cannot be read
+     */
+    static Map<String, Long> sctpCounters() {
+        Map<String, Long> m = new LinkedHashMap<>();
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/net/sctp/snmp"), StandardCharsets.UTF_8)) {
+                String[] f = line.trim().split("\\s+");
+                if (f.length == 2) {
+                    try {
+                        m.put(f[0], Long.parseLong(f[1]));
+                    } catch (NumberFormatException e) {
+                        // not a counter line
+                    }
+                }
+            }
+        } catch (IOException e) {
+            m.clear();
+        }
+        return m;
+    }
+
+    private static String counterDelta(Map<String, Long> before, Map<String, Long> after, String name) {
+        Long a = before.get(name);
+        Long b = after.get(name);
+        return a == null || b == null ? "?" : String.format(Locale.ROOT, "%,d", b - a);
     }
 
     /** The C server in its own process, against the same C load generator. */
