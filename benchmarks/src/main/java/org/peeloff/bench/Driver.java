@@ -143,6 +143,7 @@ public final class Driver {
         raw.meta("cpus", Runtime.getRuntime().availableProcessors());
         raw.meta("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         raw.meta("lo.mtu", readFirstLine(Path.of("/sys/class/net/lo/mtu")));
+        raw.meta("net.sctp.rcvbuf_policy", readFirstLine(Path.of("/proc/sys/net/sctp/rcvbuf_policy")));
         raw.meta("peel.assocs", plan.peelAssocs());
         raw.meta("peel.iterations", plan.peelRounds() + " rounds of: C " + plan.cWarmup() + " warm-up + "
                 + plan.cMeasure() + " measured rounds, then a JMH fork each for Peeloff and the JDK, "
