@@ -101,6 +101,6 @@ printf 'meta\tseconds\t%s\n' "$(( $(date +%s) - t0 ))" >>"$raw"
 [ -z "$retries" ] || printf 'meta\tretried steps\t%s\n' "${retries# }" >>"$raw"
 [ -z "$failed" ] || printf 'meta\tfailed steps\t%s\n' "${failed# }" >>"$raw"
 crashes=$(ls "$out"/hs_err_*.log 2>/dev/null | wc -l)
-[ "$crashes" = 0 ] || printf 'meta\tjvm crashes\t%s (hs_err files in %s)\n' "$crashes" "$out" >>"$raw"
+[ "$crashes" = 0 ] || printf 'meta\tjvm crashes\t%s (hs_err files in benchmarks/target/run)\n' "$crashes" >>"$raw"
 say "done in $(( $(date +%s) - t0 )) s${retries:+; steps run again after a JVM exit:$retries}${failed:+; FAILED:$failed}"
 [ -z "$failed" ]
