@@ -207,7 +207,7 @@ final class SharedSocket {
         @Override
         public void start(Counters counters, Control control, int busy) throws SctpException {
             server = SctpMultiSocket.open().bind(Loopback.any()).listen();
-            Thread t = new Thread(() -> {
+            spawn(threads, () -> {
                 ByteBuffer buf = ByteBuffer.allocateDirect(65536);
                 PerAssociation per = new PerAssociation();
                 Throughput.Counter mine = counters.slots[0];
@@ -248,13 +248,10 @@ final class SharedSocket {
                     }
                 }
             }, "peeloff-shared");
-            t.setDaemon(true);
-            threads.add(t);
-            t.start();
         }
 
         private void startPeeled(SctpSocket s, Throughput.Counter mine, Control control) {
-            Thread t = new Thread(() -> {
+            spawn(threads, () -> {
                 ByteBuffer buf = ByteBuffer.allocateDirect(65536);
                 long msgs = 0;
                 long bytes = 0;
@@ -274,9 +271,6 @@ final class SharedSocket {
                     // closed, or the load generator went away
                 }
             }, "peeloff-peeled-" + s.association());
-            t.setDaemon(true);
-            threads.add(t);
-            t.start();
         }
 
         @Override
@@ -319,7 +313,7 @@ final class SharedSocket {
                     return HandlerResult.CONTINUE;
                 }
             };
-            Thread t = new Thread(() -> {
+            spawn(threads, () -> {
                 ByteBuffer buf = ByteBuffer.allocateDirect(65536);
                 Throughput.Counter mine = counters.slots[0];
                 long msgs = 0;
@@ -355,9 +349,6 @@ final class SharedSocket {
                     }
                 }
             }, "jdk-shared");
-            t.setDaemon(true);
-            threads.add(t);
-            t.start();
         }
 
         private void startBranched(SctpChannel c, Throughput.Counter mine, Control control) {
@@ -367,7 +358,7 @@ final class SharedSocket {
                     return HandlerResult.RETURN;
                 }
             };
-            Thread t = new Thread(() -> {
+            spawn(threads, () -> {
                 ByteBuffer buf = ByteBuffer.allocateDirect(65536);
                 long msgs = 0;
                 long bytes = 0;
@@ -388,9 +379,6 @@ final class SharedSocket {
                     // closed
                 }
             }, "jdk-branched");
-            t.setDaemon(true);
-            threads.add(t);
-            t.start();
         }
 
         @Override
@@ -408,6 +396,14 @@ final class SharedSocket {
             Loopback.closeQuietly(server);
             joinAll(threads);
         }
+    }
+
+    /** Starts a daemon thread running {@code body} and keeps it in {@code threads} for {@link #joinAll}. */
+    static void spawn(List<Thread> threads, Runnable body, String name) {
+        Thread t = new Thread(body, name);
+        t.setDaemon(true);
+        threads.add(t);
+        t.start();
     }
 
     static void joinAll(List<Thread> threads) {
