@@ -141,6 +141,10 @@ public final class Driver {
         raw.meta("kernel", System.getProperty("os.version"));
         raw.meta("emulated", "1".equals(System.getenv("PEELOFF_IN_VM")) ? "yes" : "no");
         raw.meta("cpus", Runtime.getRuntime().availableProcessors());
+        if ("1".equals(System.getenv("PEELOFF_IN_VM"))) {
+            // benchmarks/run asks harness/linux-vm for one host thread per emulated CPU.
+            raw.meta("qemu.tcg.thread", String.valueOf(System.getenv("PEELOFF_VM_TCG_THREAD")));
+        }
         raw.meta("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         raw.meta("lo.mtu", readFirstLine(Path.of("/sys/class/net/lo/mtu")));
         raw.meta("net.sctp.rcvbuf_policy", readFirstLine(Path.of("/proc/sys/net/sctp/rcvbuf_policy")));

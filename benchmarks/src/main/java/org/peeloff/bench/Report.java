@@ -294,7 +294,7 @@ public final class Report {
         sb.append("- Emulated: ").append(meta.getOrDefault("emulated", "?")).append('\n');
         sb.append("- Plan: ").append(meta.getOrDefault("plan", "?"))
                 .append(meta.containsKey("seconds") ? " (" + meta.get("seconds") + " s of measuring)" : "").append('\n');
-        for (String k : List.of("cpus", "java", "gcc", "libsctp", "lo.mtu", "net.sctp.rcvbuf_policy", "commit", "host", "retried steps",
+        for (String k : List.of("cpus", "qemu.tcg.thread", "java", "gcc", "libsctp", "lo.mtu", "net.sctp.rcvbuf_policy", "commit", "host", "retried steps",
                 "failed steps", "jvm crashes")) {
             if (meta.containsKey(k)) {
                 sb.append("- ").append(k).append(": ").append(meta.get(k)).append('\n');
