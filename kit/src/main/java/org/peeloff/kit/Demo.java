@@ -249,6 +249,19 @@ final class Demo {
         }
     }
 
+    /**
+     * What the phase rates mean inside harness/linux-vm: emulated, and by default with the emulated CPUs
+     * taking turns in one host thread, so the peeled sockets' threads do not run in parallel there.
+     */
+    private static String emulationCaveat() {
+        String caveat = " Under emulation absolute rates mean little: compare the phases.";
+        if ("single".equals(System.getenv("PEELOFF_VM_TCG_THREAD"))) {
+            caveat += "%n    The emulated CPUs take turns in one host thread here (harness/linux-vm): the peeled sockets'"
+                    + " threads do not%n    run in parallel with the shared socket's.";
+        }
+        return String.format(Locale.ROOT, caveat);
+    }
+
     private static String trim(double d) {
         return d == Math.rint(d) ? String.valueOf((long) d) : String.format(Locale.ROOT, "%.2f", d).replaceAll("0+$", "");
     }
@@ -960,7 +973,7 @@ final class Demo {
                     + " messages per second (%s -> %s);%n    the shared socket went back to its %d sporadic associations"
                     + " (%s msg/s).%s%n", before > 0 ? after / before : 0, Fmt.rate(before), Fmt.rate(after),
                     cfg.clients(), Fmt.rate(sharedAfter),
-                    Main.inVm() ? " Under emulation absolute rates mean little: compare the phases." : "");
+                    Main.inVm() ? emulationCaveat() : "");
         }
         if (firstPeel == 0 && cfg.busy() > 0) {
             out.printf(Locale.ROOT, "    no association passed %s msg/s for %d windows: nothing was peeled off"
