@@ -153,6 +153,76 @@ static sctp_assoc_t await_comm_up(int fd)
     }
 }
 
+/* What one receiving thread has counted so far (written by that thread only), padded to a cache line. */
+struct counter {
+    volatile uint64_t msgs;
+    volatile uint64_t bytes;
+    char pad[48];
+};
+
+static volatile int stopping; /* shared-server: the measuring is over */
+
+/* Receives on fd until end-of-file, an error or `stopping`, counting data into c (notifications are
+ * not counted). */
+static void receive_counting(int fd, struct counter *c)
+{
+    static __thread char buf[65536];
+    uint64_t msgs = 0, bytes = 0;
+    while (!stopping) {
+        struct sctp_sndrcvinfo info;
+        int flags = 0;
+        int n = sctp_recvmsg(fd, buf, sizeof buf, NULL, NULL, &info, &flags);
+        if (n <= 0) {
+            if (n < 0 && errno == EINTR) {
+                continue;
+            }
+            break;
+        }
+        if (flags & MSG_NOTIFICATION) {
+            continue;
+        }
+        if (flags & MSG_EOR) {
+            msgs++;
+        }
+        bytes += (uint64_t)n;
+        c->msgs = msgs;
+        c->bytes = bytes;
+    }
+}
+
+/* Messages and bytes the n counters gained over a window of window_ms, after warmup_ms. */
+struct rate {
+    uint64_t msgs;
+    double secs, msgs_per_s, mb_per_s;
+};
+
+static void sum_counters(const struct counter *c, int n, uint64_t *msgs, uint64_t *bytes)
+{
+    *msgs = 0;
+    *bytes = 0;
+    for (int i = 0; i < n; i++) {
+        *msgs += c[i].msgs;
+        *bytes += c[i].bytes;
+    }
+}
+
+static struct rate window(const struct counter *c, int n, long warmup_ms, long window_ms)
+{
+    uint64_t m0, b0, m1, b1;
+    sleep_ms(warmup_ms);
+    sum_counters(c, n, &m0, &b0);
+    int64_t t0 = now_ns();
+    sleep_ms(window_ms);
+    sum_counters(c, n, &m1, &b1);
+    int64_t t1 = now_ns();
+    struct rate r;
+    r.msgs = m1 - m0;
+    r.secs = (double)(t1 - t0) / 1e9;
+    r.msgs_per_s = (double)r.msgs / r.secs;
+    r.mb_per_s = (double)(b1 - b0) / r.secs / 1e6;
+    return r;
+}
+
 /* ------------------------------------------------------------------ peel */
 
 #define BLOCK 100 /* peel-offs per timed block */
@@ -305,8 +375,7 @@ struct tput {
     int recv_fd;
     size_t size;
     volatile int stop;
-    volatile uint64_t msgs;
-    volatile uint64_t bytes;
+    struct counter received;
 };
 
 static void *tput_sender(void *p)
@@ -331,31 +400,7 @@ static void *tput_sender(void *p)
 static void *tput_receiver(void *p)
 {
     struct tput *t = p;
-    static char buf[65536];
-    uint64_t msgs = 0, bytes = 0;
-    for (;;) {
-        struct sctp_sndrcvinfo info;
-        int flags = 0;
-        int n = sctp_recvmsg(t->recv_fd, buf, sizeof buf, NULL, NULL, &info, &flags);
-        if (n < 0) {
-            if (errno == EINTR) {
-                continue;
-            }
-            break;
-        }
-        if (n == 0) {
-            break;
-        }
-        if (flags & MSG_NOTIFICATION) {
-            continue;
-        }
-        if (flags & MSG_EOR) {
-            msgs++;
-        }
-        bytes += (uint64_t)n;
-        t->msgs = msgs;
-        t->bytes = bytes;
-    }
+    receive_counting(t->recv_fd, &t->received);
     return NULL;
 }
 
@@ -390,18 +435,12 @@ static int mode_tput(int argc, char **argv)
     pthread_t rs, ss;
     pthread_create(&rs, NULL, tput_receiver, &t);
     pthread_create(&ss, NULL, tput_sender, &t);
-    sleep_ms(warmup_ms);
-    uint64_t m0 = t.msgs, b0 = t.bytes;
-    int64_t t0 = now_ns();
-    sleep_ms(window_ms);
-    uint64_t m1 = t.msgs, b1 = t.bytes;
-    int64_t t1 = now_ns();
+    struct rate r = window(&t.received, 1, warmup_ms, window_ms);
     t.stop = 1;
     pthread_join(ss, NULL);
     pthread_join(rs, NULL);
-    double secs = (double)(t1 - t0) / 1e9;
     printf("RESULT tput impl=c size=%zu msgs=%llu seconds=%.3f msgs_per_s=%.1f mb_per_s=%.3f\n", t.size,
-           (unsigned long long)(m1 - m0), secs, (double)(m1 - m0) / secs, (double)(b1 - b0) / secs / 1e6);
+           (unsigned long long)r.msgs, r.secs, r.msgs_per_s, r.mb_per_s);
     close(t.send_fd);
     close(t.recv_fd);
     close(server);
@@ -413,16 +452,10 @@ static int mode_tput(int argc, char **argv)
 #define MAX_RECEIVERS 64
 #define ID_SLOTS 4096 /* open addressing table of association ids, power of two */
 
-struct counter {
-    volatile uint64_t msgs;
-    volatile uint64_t bytes;
-    char pad[48];
-};
-
 static struct counter counters[MAX_RECEIVERS + 1];
 static int ids_key[ID_SLOTS];
 static uint64_t ids_msgs[ID_SLOTS];
-static volatile int peel_now, peel_done, stopping;
+static volatile int peel_now, peel_done;
 static int busy_wanted;
 static int peeled_fds[MAX_RECEIVERS];
 static int peeled_count;
@@ -446,28 +479,7 @@ struct peeled_arg {
 static void *peeled_receiver(void *p)
 {
     struct peeled_arg *a = p;
-    static __thread char buf[65536];
-    uint64_t msgs = 0, bytes = 0;
-    while (!stopping) {
-        struct sctp_sndrcvinfo info;
-        int flags = 0;
-        int n = sctp_recvmsg(a->fd, buf, sizeof buf, NULL, NULL, &info, &flags);
-        if (n <= 0) {
-            if (n < 0 && errno == EINTR) {
-                continue;
-            }
-            break;
-        }
-        if (flags & MSG_NOTIFICATION) {
-            continue;
-        }
-        if (flags & MSG_EOR) {
-            msgs++;
-        }
-        bytes += (uint64_t)n;
-        counters[a->slot].msgs = msgs;
-        counters[a->slot].bytes = bytes;
-    }
+    receive_counting(a->fd, &counters[a->slot]);
     return NULL;
 }
 
@@ -545,16 +557,6 @@ static void *shared_receiver(void *p)
     return NULL;
 }
 
-static void snapshot(uint64_t *msgs, uint64_t *bytes)
-{
-    *msgs = 0;
-    *bytes = 0;
-    for (int i = 0; i <= MAX_RECEIVERS; i++) {
-        *msgs += counters[i].msgs;
-        *bytes += counters[i].bytes;
-    }
-}
-
 static int mode_shared_server(int argc, char **argv)
 {
     if (argc != 6) {
@@ -577,31 +579,17 @@ static int mode_shared_server(int argc, char **argv)
     while (s.up < s.assocs) {
         sleep_ms(10);
     }
-    sleep_ms(warmup_ms);
-    uint64_t m0, b0, m1, b1;
-    snapshot(&m0, &b0);
-    int64_t t0 = now_ns();
-    sleep_ms(window_ms);
-    snapshot(&m1, &b1);
-    int64_t t1 = now_ns();
-    double secs = (double)(t1 - t0) / 1e9;
+    struct rate r = window(counters, MAX_RECEIVERS + 1, warmup_ms, window_ms);
     printf("RESULT shared impl=c phase=before msgs=%llu seconds=%.3f msgs_per_s=%.1f mb_per_s=%.3f\n",
-           (unsigned long long)(m1 - m0), secs, (double)(m1 - m0) / secs, (double)(b1 - b0) / secs / 1e6);
+           (unsigned long long)r.msgs, r.secs, r.msgs_per_s, r.mb_per_s);
     fflush(stdout);
     peel_now = 1;
     while (!peel_done) {
         sleep_ms(5);
     }
-    sleep_ms(warmup_ms);
-    snapshot(&m0, &b0);
-    t0 = now_ns();
-    sleep_ms(window_ms);
-    snapshot(&m1, &b1);
-    t1 = now_ns();
-    secs = (double)(t1 - t0) / 1e9;
+    r = window(counters, MAX_RECEIVERS + 1, warmup_ms, window_ms);
     printf("RESULT shared impl=c phase=after msgs=%llu seconds=%.3f msgs_per_s=%.1f mb_per_s=%.3f peeled=%s\n",
-           (unsigned long long)(m1 - m0), secs, (double)(m1 - m0) / secs, (double)(b1 - b0) / secs / 1e6,
-           peeled_text);
+           (unsigned long long)r.msgs, r.secs, r.msgs_per_s, r.mb_per_s, peeled_text);
     fflush(stdout);
     stopping = 1;
     /* the receiving threads are blocked in recvmsg: leaving the process closes everything */

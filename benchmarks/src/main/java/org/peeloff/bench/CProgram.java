@@ -67,20 +67,26 @@ final class CProgram {
         cmd.add(binary);
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        List<Result> results = new ArrayList<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                onLine.accept(line);
-                Result res = parse(line);
-                if (res != null) {
-                    results.add(res);
-                }
+            return results(p, r, onLine, String.join(" ", cmd));
+        }
+    }
+
+    /** Reads the RESULT lines of {@code out} until the process ends; fails when it exits with an error. */
+    private static List<Result> results(Process process, BufferedReader out, Consumer<String> onLine, String what)
+            throws IOException, InterruptedException {
+        List<Result> results = new ArrayList<>();
+        String line;
+        while ((line = out.readLine()) != null) {
+            onLine.accept(line);
+            Result res = parse(line);
+            if (res != null) {
+                results.add(res);
             }
         }
-        int rc = p.waitFor();
+        int rc = process.waitFor();
         if (rc != 0) {
-            throw new IOException(String.join(" ", cmd) + " exited with status " + rc);
+            throw new IOException(what + " exited with status " + rc);
         }
         return results;
     }
@@ -118,20 +124,7 @@ final class CProgram {
 
         /** Reads RESULT lines until the process ends. */
         List<Result> results() throws IOException, InterruptedException {
-            List<Result> results = new ArrayList<>();
-            String line;
-            while ((line = out.readLine()) != null) {
-                onLine.accept(line);
-                Result res = parse(line);
-                if (res != null) {
-                    results.add(res);
-                }
-            }
-            int rc = process.waitFor();
-            if (rc != 0) {
-                throw new IOException("the C shared-server exited with status " + rc);
-            }
-            return results;
+            return CProgram.results(process, out, onLine, "the C shared-server");
         }
 
         @Override

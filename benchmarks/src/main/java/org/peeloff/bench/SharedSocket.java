@@ -55,14 +55,10 @@ final class SharedSocket {
 
         Throughput.Counter sum() {
             Throughput.Counter s = new Throughput.Counter();
-            long m = 0;
-            long b = 0;
             for (Throughput.Counter c : slots) {
-                m += c.msgs;
-                b += c.bytes;
+                s.msgs += c.msgs;
+                s.bytes += c.bytes;
             }
-            s.msgs = m;
-            s.bytes = b;
             return s;
         }
     }
@@ -116,6 +112,34 @@ final class SharedSocket {
         volatile boolean stopping;
         volatile Throwable failure;
         final StringBuilder peeledLog = new StringBuilder();
+
+        /**
+         * On the shared socket's thread, once the measuring thread has asked: takes off up to
+         * {@code busy} of the busiest associations, busiest first, each to counter slot 1, 2, ...
+         *
+         * @param per  the shared socket's counts
+         * @param busy how many to take off
+         * @param off  takes one association off its socket and serves it from a thread of its own
+         */
+        <E extends Exception> void peelIfAsked(PerAssociation per, int busy, TakeOff<E> off) throws E {
+            if (!peelNow || peelDone) {
+                return;
+            }
+            for (int k = 0; k < busy; k++) {
+                int id = per.takeBusiest(peeledLog);
+                if (id == 0) {
+                    break;
+                }
+                off.takeOff(id, k + 1);
+            }
+            peelDone = true;
+        }
+    }
+
+    /** How a server takes an association off its shared socket. */
+    @FunctionalInterface
+    interface TakeOff<E extends Exception> {
+        void takeOff(int id, int slot) throws E;
     }
 
     /** Starts the load generator against the port and measures with the given server. */
@@ -140,7 +164,7 @@ final class SharedSocket {
                 }
                 Thread.sleep(10);
             }
-            Throughput.Rate before = sumWindow(counters, warmupMillis, windowMillis);
+            Throughput.Rate before = Throughput.window(counters::sum, warmupMillis, windowMillis);
             control.peelNow = true;
             while (!control.peelDone) {
                 if (control.failure != null) {
@@ -148,7 +172,7 @@ final class SharedSocket {
                 }
                 Thread.sleep(5);
             }
-            Throughput.Rate after = sumWindow(counters, warmupMillis, windowMillis);
+            Throughput.Rate after = Throughput.window(counters::sum, warmupMillis, windowMillis);
             if (control.failure != null) {
                 throw new IllegalStateException("the server failed", control.failure);
             }
@@ -161,18 +185,6 @@ final class SharedSocket {
             }
             server.stop();
         }
-    }
-
-    private static Throughput.Rate sumWindow(Counters c, long warmupMillis, long windowMillis)
-            throws InterruptedException {
-        Thread.sleep(warmupMillis);
-        Throughput.Counter s0 = c.sum();
-        long t0 = System.nanoTime();
-        Thread.sleep(windowMillis);
-        Throughput.Counter s1 = c.sum();
-        long t1 = System.nanoTime();
-        double s = (t1 - t0) / 1e9;
-        return new Throughput.Rate((s1.msgs - s0.msgs) / s, (s1.bytes - s0.bytes) / s / 1e6, s1.msgs - s0.msgs, s);
     }
 
     /** The C load generator's parameters. */
@@ -211,36 +223,25 @@ final class SharedSocket {
                 ByteBuffer buf = ByteBuffer.allocateDirect(65536);
                 PerAssociation per = new PerAssociation();
                 Throughput.Counter mine = counters.slots[0];
-                long msgs = 0;
-                long bytes = 0;
+                TakeOff<SctpException> peelOff = (id, slot) -> {
+                    SctpSocket s = server.peelOff(AssociationId.of(id));
+                    peeled.add(s);
+                    startPeeled(s, counters.slots[slot], control);
+                };
                 try {
                     while (!control.stopping) {
                         SctpReceived r = server.receive(buf.clear());
                         if (r instanceof SctpData d) {
                             if (d.complete()) {
-                                msgs++;
                                 per.count(d.association().value());
                             }
-                            bytes += d.bytes();
-                            mine.msgs = msgs;
-                            mine.bytes = bytes;
+                            mine.add(d.complete(), d.bytes());
                         } else if (r instanceof AssociationChange c
                                 && c.state() == AssociationChange.State.COMMUNICATION_UP) {
                             per.seen(c.association().value());
                             control.up++;
                         }
-                        if (control.peelNow && !control.peelDone) {
-                            for (int k = 0; k < busy; k++) {
-                                int id = per.takeBusiest(control.peeledLog);
-                                if (id == 0) {
-                                    break;
-                                }
-                                SctpSocket s = server.peelOff(AssociationId.of(id));
-                                peeled.add(s);
-                                startPeeled(s, counters.slots[k + 1], control);
-                            }
-                            control.peelDone = true;
-                        }
+                        control.peelIfAsked(per, busy, peelOff);
                     }
                 } catch (SctpException e) {
                     if (!control.stopping) {
@@ -253,18 +254,11 @@ final class SharedSocket {
         private void startPeeled(SctpSocket s, Throughput.Counter mine, Control control) {
             spawn(threads, () -> {
                 ByteBuffer buf = ByteBuffer.allocateDirect(65536);
-                long msgs = 0;
-                long bytes = 0;
                 try {
                     while (!control.stopping) {
                         SctpReceived r = s.receive(buf.clear());
                         if (r instanceof SctpData d) {
-                            if (d.complete()) {
-                                msgs++;
-                            }
-                            bytes += d.bytes();
-                            mine.msgs = msgs;
-                            mine.bytes = bytes;
+                            mine.add(d.complete(), d.bytes());
                         }
                     }
                 } catch (SctpException e) {
@@ -316,32 +310,21 @@ final class SharedSocket {
             spawn(threads, () -> {
                 ByteBuffer buf = ByteBuffer.allocateDirect(65536);
                 Throughput.Counter mine = counters.slots[0];
-                long msgs = 0;
-                long bytes = 0;
+                TakeOff<IOException> branch = (id, slot) -> {
+                    SctpChannel c = server.branch(byId.get(id));
+                    branched.add(c);
+                    startBranched(c, counters.slots[slot], control);
+                };
                 try {
                     while (!control.stopping) {
                         MessageInfo info = server.receive(buf.clear(), null, handler);
                         if (info != null && info.bytes() >= 0) {
                             if (info.isComplete()) {
-                                msgs++;
                                 per.count(info.association().associationID());
                             }
-                            bytes += info.bytes();
-                            mine.msgs = msgs;
-                            mine.bytes = bytes;
+                            mine.add(info.isComplete(), info.bytes());
                         }
-                        if (control.peelNow && !control.peelDone) {
-                            for (int k = 0; k < busy; k++) {
-                                int id = per.takeBusiest(control.peeledLog);
-                                if (id == 0) {
-                                    break;
-                                }
-                                SctpChannel c = server.branch(byId.get(id));
-                                branched.add(c);
-                                startBranched(c, counters.slots[k + 1], control);
-                            }
-                            control.peelDone = true;
-                        }
+                        control.peelIfAsked(per, busy, branch);
                     }
                 } catch (IOException | RuntimeException e) {
                     if (!control.stopping) {
@@ -360,20 +343,13 @@ final class SharedSocket {
             };
             spawn(threads, () -> {
                 ByteBuffer buf = ByteBuffer.allocateDirect(65536);
-                long msgs = 0;
-                long bytes = 0;
                 try {
                     while (!control.stopping) {
                         MessageInfo info = c.receive(buf.clear(), null, handler);
                         if (info == null || info.bytes() < 0) {
                             break;
                         }
-                        if (info.isComplete()) {
-                            msgs++;
-                        }
-                        bytes += info.bytes();
-                        mine.msgs = msgs;
-                        mine.bytes = bytes;
+                        mine.add(info.isComplete(), info.bytes());
                     }
                 } catch (IOException e) {
                     // closed

@@ -3,6 +3,7 @@ package org.peeloff.bench;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import com.sun.nio.sctp.AbstractNotificationHandler;
 import com.sun.nio.sctp.HandlerResult;
@@ -34,21 +35,40 @@ final class Throughput {
     static final class Counter {
         volatile long msgs;
         volatile long bytes;
+
+        /**
+         * Counts one received piece; called by the one receiving thread only (hence no atomics).
+         *
+         * @param complete whether it ends a message
+         * @param n        its bytes
+         */
+        void add(boolean complete, long n) {
+            if (complete) {
+                msgs++;
+            }
+            bytes += n;
+        }
     }
 
     /** Messages/s and MB/s (10^6 bytes) in the window. */
     record Rate(double msgsPerSecond, double mbPerSecond, long msgs, double seconds) {
     }
 
-    /** Samples the counter over a window after a warm-up. */
-    static Rate window(Counter c, long warmupMillis, long windowMillis) throws InterruptedException {
+    /**
+     * Samples the counts over a window after a warm-up.
+     *
+     * @param counts the counter, or a sum of counters taken when asked
+     */
+    static Rate window(Supplier<Counter> counts, long warmupMillis, long windowMillis) throws InterruptedException {
         Thread.sleep(warmupMillis);
-        long m0 = c.msgs;
-        long b0 = c.bytes;
+        Counter c0 = counts.get();
+        long m0 = c0.msgs;
+        long b0 = c0.bytes;
         long t0 = System.nanoTime();
         Thread.sleep(windowMillis);
-        long m1 = c.msgs;
-        long b1 = c.bytes;
+        Counter c1 = counts.get();
+        long m1 = c1.msgs;
+        long b1 = c1.bytes;
         long t1 = System.nanoTime();
         double s = (t1 - t0) / 1e9;
         return new Rate((m1 - m0) / s, (b1 - b0) / s / 1e6, m1 - m0, s);
@@ -68,18 +88,11 @@ final class Throughput {
                 AtomicReference<Throwable> failure = new AtomicReference<>();
                 Thread receiver = new Thread(() -> {
                     ByteBuffer dst = ByteBuffer.allocateDirect(65536);
-                    long msgs = 0;
-                    long bytes = 0;
                     try {
                         while (true) {
                             SctpReceived r = peeled.receive(dst.clear());
                             if (r instanceof SctpData d) {
-                                if (d.complete()) {
-                                    msgs++;
-                                }
-                                bytes += d.bytes();
-                                counter.msgs = msgs;
-                                counter.bytes = bytes;
+                                counter.add(d.complete(), d.bytes());
                             }
                         }
                     } catch (SctpException e) {
@@ -124,20 +137,13 @@ final class Throughput {
                 };
                 Thread receiver = new Thread(() -> {
                     ByteBuffer dst = ByteBuffer.allocateDirect(65536);
-                    long msgs = 0;
-                    long bytes = 0;
                     try {
                         while (true) {
                             MessageInfo info = peeled.receive(dst.clear(), null, handler);
                             if (info == null || info.bytes() < 0) {
                                 break; // shut down, or end of file
                             }
-                            if (info.isComplete()) {
-                                msgs++;
-                            }
-                            bytes += info.bytes();
-                            counter.msgs = msgs;
-                            counter.bytes = bytes;
+                            counter.add(info.isComplete(), info.bytes());
                         }
                     } catch (IOException e) {
                         // closed: done
@@ -200,7 +206,7 @@ final class Throughput {
         sender.setDaemon(true);
         receiver.start();
         sender.start();
-        Rate rate = window(counter, warmupMillis, windowMillis);
+        Rate rate = window(() -> counter, warmupMillis, windowMillis);
         sender.stop = true;
         sender.join(30_000);
         receiver.join(10_000);
