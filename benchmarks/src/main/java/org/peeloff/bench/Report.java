@@ -170,12 +170,7 @@ public final class Report {
                     "us", Better.NONE, v);
         }
 
-        TreeSet<Integer> sizes = new TreeSet<>();
-        for (RawLog.Sample s : raw.samples()) {
-            if (s.measure().startsWith("scale.")) {
-                sizes.add(Integer.parseInt(s.measure().substring("scale.".length())));
-            }
-        }
+        List<Integer> sizes = sizesOf("scale.");
         Map<Integer, Row> scale = new LinkedHashMap<>();
         for (int size : sizes) {
             scale.put(size, row("scale." + size, "2. Scale: time per peel-off (median 100-call block), "
@@ -183,14 +178,10 @@ public final class Report {
                     "us", Better.LOWER, "scale." + size, "us_per_call"));
         }
         if (sizes.size() >= 2) {
-            int lo = sizes.first();
-            int hi = sizes.last();
-            Map<String, Double> v = new LinkedHashMap<>();
-            for (String impl : IMPLS) {
-                v.put(impl, scale.get(hi).of(impl) / scale.get(lo).of(impl));
-            }
+            int lo = sizes.get(0);
+            int hi = sizes.get(sizes.size() - 1);
             Row flat = derived("scale.flatness", "2. Scale: time per peel-off at " + thousands(hi) + " / at "
-                    + thousands(lo), "x", Better.LOWER, v);
+                    + thousands(lo), "x", Better.LOWER, quotients(scale.get(hi), scale.get(lo)));
             targets.add(new Target("Scale: time per peel-off at " + thousands(hi) + " within 1.3x of the time at "
                     + thousands(lo), flat.of(Driver.PEELOFF), 1.3, true, "Peeloff " + x(flat.of(Driver.PEELOFF))
                     + " (C " + x(flat.of(Driver.C)) + ", JDK " + x(flat.of(Driver.JDK)) + ")"));
@@ -223,12 +214,17 @@ public final class Report {
                     "msgs/s", Better.HIGHER, "shared.after", "msgs_per_s");
             row("shared.after.mb", "4. Shared socket: after the busiest are peeled off to own threads", "MB/s",
                     Better.HIGHER, "shared.after", "mb_per_s");
-            Map<String, Double> gain = new LinkedHashMap<>();
-            for (String impl : IMPLS) {
-                gain.put(impl, after.of(impl) / before.of(impl));
-            }
-            derived("shared.gain", "4. Shared socket: after / before", "x", Better.HIGHER, gain);
+            derived("shared.gain", "4. Shared socket: after / before", "x", Better.HIGHER, quotients(after, before));
         }
+    }
+
+    /** @return per implementation, {@code num}'s figure divided by {@code den}'s */
+    private static Map<String, Double> quotients(Row num, Row den) {
+        Map<String, Double> q = new LinkedHashMap<>();
+        for (String impl : IMPLS) {
+            q.put(impl, num.of(impl) / den.of(impl));
+        }
+        return q;
     }
 
     private List<Integer> sizesOf(String prefix) {
