@@ -373,9 +373,9 @@ public final class Driver {
         void run() throws Exception;
     }
 
-    private static ScalePoint timed(int calls, Call call, java.util.function.LongSupplier heap) throws Exception {
+    private static ScalePoint timed(int calls, Call call) throws Exception {
         long[] blocks = new long[calls / BLOCK];
-        long before = heap.getAsLong();
+        long before = settledHeap();
         long t0 = System.nanoTime();
         long tb = t0;
         for (int i = 0; i < calls; i++) {
@@ -387,7 +387,7 @@ public final class Driver {
             }
         }
         long t1 = System.nanoTime();
-        long after = heap.getAsLong();
+        long after = settledHeap();
         double median = (t1 - t0) / 1e3 / calls;
         if (blocks.length > 0) {
             List<Double> v = new ArrayList<>();
@@ -401,22 +401,13 @@ public final class Driver {
 
     private static ScalePoint peeloffScale(int n) throws Exception {
         try (PeeloffFixture f = PeeloffFixture.open(n)) {
-            return timed(n, f::peelNext, Driver::settledHeapUnchecked);
+            return timed(n, f::peelNext);
         }
     }
 
     private static ScalePoint jdkScale(int n, int calls) throws Exception {
         try (JdkFixture f = JdkFixture.open(n)) {
-            return timed(calls, f::branchNext, Driver::settledHeapUnchecked);
-        }
-    }
-
-    private static long settledHeapUnchecked() {
-        try {
-            return settledHeap();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            return timed(calls, f::branchNext);
         }
     }
 
