@@ -241,10 +241,10 @@ class LinuxAbiTest {
 
     @Test
     void the_scratch_control_buffer_holds_every_control_message_the_kernel_may_send() {
-        assertTrue(LinuxScratch.CONTROL_SIZE >= LinuxAbi.CMSG_SPACE_RCVINFO + LinuxAbi.CMSG_SPACE_SNDRCVINFO);
-        assertTrue(LinuxScratch.OPTVAL_SIZE >= LinuxAbi.SIZEOF_PEELOFF_FLAGS_ARG);
-        assertTrue(LinuxScratch.OPTVAL_SIZE >= LinuxAbi.EVENT_SUBSCRIBE_SHUTDOWN + 1);
-        assertTrue(LinuxScratch.CONTROL_SIZE >= LinuxAbi.CMSG_SPACE_SNDINFO);
+        assertTrue(org.peeloff.jna.PosixScratch.CONTROL_SIZE >= LinuxAbi.CMSG_SPACE_RCVINFO + LinuxAbi.CMSG_SPACE_SNDRCVINFO);
+        assertTrue(org.peeloff.jna.PosixScratch.OPTVAL_SIZE >= LinuxAbi.SIZEOF_PEELOFF_FLAGS_ARG);
+        assertTrue(org.peeloff.jna.PosixScratch.OPTVAL_SIZE >= LinuxAbi.EVENT_SUBSCRIBE_SHUTDOWN + 1);
+        assertTrue(org.peeloff.jna.PosixScratch.CONTROL_SIZE >= LinuxAbi.CMSG_SPACE_SNDINFO);
     }
 
     @Test
