@@ -748,8 +748,8 @@ public abstract class PosixSctp implements SctpOperations {
      */
     protected static String peeloffText(int fd, int assocId, Set<PeeloffOption> options) {
         return options.isEmpty()
-                ? "sctp_peeloff(fd=" + fd + ", assoc=" + Integer.toUnsignedString(assocId) + ")"
-                : "sctp_peeloff(fd=" + fd + ", assoc=" + Integer.toUnsignedString(assocId) + ", options=" + options + ")";
+                ? "sctp_peeloff(fd=" + fd + ", assoc=" + assocId + ")"
+                : "sctp_peeloff(fd=" + fd + ", assoc=" + assocId + ", options=" + options + ")";
     }
 
     /**
