@@ -1,0 +1,81 @@
+package org.peeloff.solaris;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.jna.Memory;
+
+import org.junit.jupiter.api.Test;
+import org.peeloff.jna.ControlMessages;
+import org.peeloff.jna.PosixScratch;
+import org.peeloff.spi.ReceiveInfo;
+
+/**
+ * SCTP_SNDRCV control messages in the illumos layout (a 4-byte {@code cmsg_len}, data at 12,
+ * 4-byte alignment), written and read by the shared codec with {@link SolarisLayout}.
+ */
+class SolarisControlMessagesTest {
+
+    private static void putNetworkInt(Memory m, long at, int v) {
+        m.setByte(at, (byte) (v >>> 24));
+        m.setByte(at + 1, (byte) (v >>> 16));
+        m.setByte(at + 2, (byte) (v >>> 8));
+        m.setByte(at + 3, (byte) v);
+    }
+
+    @Test
+    void sndrcvinfo_is_written_with_a_4_byte_cmsg_len_and_the_ppid_in_network_byte_order() {
+        Memory c = new Memory(PosixScratch.CONTROL_SIZE);
+        c.setMemory(0, PosixScratch.CONTROL_SIZE, (byte) 0x55);
+        int len = ControlMessages.writeSendInfo(SolarisLayout.LAYOUT.cmsg(), SolarisLayout.SNDRCV, c, 9, 2, 46, true);
+        assertEquals(SolarisAbi.CMSG_SPACE_SNDRCVINFO, len);
+        assertEquals(SolarisAbi.CMSG_LEN_0 + SolarisAbi.SIZEOF_SNDRCVINFO, c.getInt(SolarisAbi.CMSGHDR_LEN));
+        assertEquals(SolarisAbi.IPPROTO_SCTP, c.getInt(SolarisAbi.CMSGHDR_LEVEL));
+        assertEquals(SolarisAbi.SCTP_SNDRCV, c.getInt(SolarisAbi.CMSGHDR_TYPE));
+        long d = SolarisAbi.CMSG_DATA_OFFSET;
+        assertEquals(2, c.getShort(d + SolarisAbi.SINFO_STREAM));
+        assertEquals(SolarisAbi.MSG_UNORDERED, c.getShort(d + SolarisAbi.SINFO_FLAGS));
+        assertEquals(0, c.getByte(d + SolarisAbi.SINFO_PPID));
+        assertEquals(46, c.getByte(d + SolarisAbi.SINFO_PPID + 3));
+        assertEquals(9, c.getInt(d + SolarisAbi.SINFO_ASSOC_ID));
+    }
+
+    @Test
+    void sndrcvinfo_is_found_after_another_control_message_and_read() {
+        Memory c = new Memory(PosixScratch.CONTROL_SIZE);
+        c.clear();
+        // an unrelated message of 13 bytes first: the next starts at the 4-byte aligned 16
+        c.setInt(SolarisAbi.CMSGHDR_LEN, SolarisAbi.CMSG_LEN_0 + 1);
+        c.setInt(SolarisAbi.CMSGHDR_LEVEL, SolarisAbi.SOL_SOCKET);
+        c.setInt(SolarisAbi.CMSGHDR_TYPE, 1);
+        int at = 16;
+        c.setInt(at + SolarisAbi.CMSGHDR_LEN, SolarisAbi.CMSG_LEN_0 + SolarisAbi.SIZEOF_SNDRCVINFO);
+        c.setInt(at + SolarisAbi.CMSGHDR_LEVEL, SolarisAbi.IPPROTO_SCTP);
+        c.setInt(at + SolarisAbi.CMSGHDR_TYPE, SolarisAbi.SCTP_SNDRCV);
+        long d = at + SolarisAbi.CMSG_DATA_OFFSET;
+        c.setShort(d + SolarisAbi.SINFO_STREAM, (short) 0xfffe);
+        c.setShort(d + SolarisAbi.SINFO_FLAGS, (short) SolarisAbi.MSG_UNORDERED);
+        putNetworkInt(c, d + SolarisAbi.SINFO_PPID, 0x01020304); // the wire order: 01 02 03 04
+        c.setInt(d + SolarisAbi.SINFO_ASSOC_ID, 77);
+        ReceiveInfo info = new ReceiveInfo();
+        assertTrue(ControlMessages.readReceiveInfo(SolarisLayout.LAYOUT.cmsg(), SolarisLayout.LAYOUT.receiveInfos(), c,
+                at + SolarisAbi.CMSG_SPACE_SNDRCVINFO, info));
+        assertEquals(0xfffe, info.stream);
+        assertTrue(info.unordered);
+        assertEquals(0x01020304, info.ppid);
+        assertEquals(77, info.assocId);
+    }
+
+    @Test
+    void a_linux_cmsg_type_is_not_taken_for_sctp_sndrcv() {
+        Memory c = new Memory(PosixScratch.CONTROL_SIZE);
+        c.clear();
+        c.setInt(SolarisAbi.CMSGHDR_LEN, SolarisAbi.CMSG_LEN_0 + SolarisAbi.SIZEOF_SNDRCVINFO);
+        c.setInt(SolarisAbi.CMSGHDR_LEVEL, SolarisAbi.IPPROTO_SCTP);
+        c.setInt(SolarisAbi.CMSGHDR_TYPE, 1); // Linux SCTP_SNDRCV
+        ReceiveInfo info = new ReceiveInfo();
+        assertFalse(ControlMessages.readReceiveInfo(SolarisLayout.LAYOUT.cmsg(), SolarisLayout.LAYOUT.receiveInfos(), c,
+                SolarisAbi.CMSG_SPACE_SNDRCVINFO, info));
+    }
+}
