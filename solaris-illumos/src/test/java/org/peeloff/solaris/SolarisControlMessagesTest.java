@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+
 import com.sun.jna.Memory;
 
 import org.junit.jupiter.api.Test;
@@ -17,11 +19,11 @@ import org.peeloff.spi.ReceiveInfo;
  */
 class SolarisControlMessagesTest {
 
-    private static void putNetworkInt(Memory m, long at, int v) {
-        m.setByte(at, (byte) (v >>> 24));
-        m.setByte(at + 1, (byte) (v >>> 16));
-        m.setByte(at + 2, (byte) (v >>> 8));
-        m.setByte(at + 3, (byte) v);
+    /** @return a control buffer of zeros */
+    private static Memory control() {
+        Memory c = new Memory(PosixScratch.CONTROL_SIZE);
+        c.clear();
+        return c;
     }
 
     @Test
@@ -43,8 +45,7 @@ class SolarisControlMessagesTest {
 
     @Test
     void sndrcvinfo_is_found_after_another_control_message_and_read() {
-        Memory c = new Memory(PosixScratch.CONTROL_SIZE);
-        c.clear();
+        Memory c = control();
         // an unrelated message of 13 bytes first: the next starts at the 4-byte aligned 16
         c.setInt(SolarisAbi.CMSGHDR_LEN, SolarisAbi.CMSG_LEN_0 + 1);
         c.setInt(SolarisAbi.CMSGHDR_LEVEL, SolarisAbi.SOL_SOCKET);
@@ -56,21 +57,18 @@ class SolarisControlMessagesTest {
         long d = at + SolarisAbi.CMSG_DATA_OFFSET;
         c.setShort(d + SolarisAbi.SINFO_STREAM, (short) 0xfffe);
         c.setShort(d + SolarisAbi.SINFO_FLAGS, (short) SolarisAbi.MSG_UNORDERED);
-        putNetworkInt(c, d + SolarisAbi.SINFO_PPID, 0x01020304); // the wire order: 01 02 03 04
+        c.write(d + SolarisAbi.SINFO_PPID, new byte[] {1, 2, 3, 4}, 0, 4); // as on the wire: 0x01020304
         c.setInt(d + SolarisAbi.SINFO_ASSOC_ID, 77);
         ReceiveInfo info = new ReceiveInfo();
         assertTrue(ControlMessages.readReceiveInfo(SolarisLayout.LAYOUT.cmsg(), SolarisLayout.LAYOUT.receiveInfos(), c,
                 at + SolarisAbi.CMSG_SPACE_SNDRCVINFO, info));
-        assertEquals(0xfffe, info.stream);
-        assertTrue(info.unordered);
-        assertEquals(0x01020304, info.ppid);
-        assertEquals(77, info.assocId);
+        assertEquals(List.of(0xfffe, true, 0x01020304, 77), List.of(info.stream, info.unordered, info.ppid, info.assocId),
+                "stream, unordered, ppid (the IANA number), association");
     }
 
     @Test
     void a_linux_cmsg_type_is_not_taken_for_sctp_sndrcv() {
-        Memory c = new Memory(PosixScratch.CONTROL_SIZE);
-        c.clear();
+        Memory c = control();
         c.setInt(SolarisAbi.CMSGHDR_LEN, SolarisAbi.CMSG_LEN_0 + SolarisAbi.SIZEOF_SNDRCVINFO);
         c.setInt(SolarisAbi.CMSGHDR_LEVEL, SolarisAbi.IPPROTO_SCTP);
         c.setInt(SolarisAbi.CMSGHDR_TYPE, 1); // Linux SCTP_SNDRCV
