@@ -124,6 +124,8 @@ final class SolarisAbi {
     @Row("MSG_EOR") static final int MSG_EOR = 8;
     @Row("MSG_CTRUNC") static final int MSG_CTRUNC = 16;
     @Row("MSG_DONTWAIT") static final int MSG_DONTWAIT = 128;
+    /** 0x200, not Linux's 0x4000: a send to a peer that has gone raises no SIGPIPE. */
+    @Row("MSG_NOSIGNAL") static final int MSG_NOSIGNAL = 512;
     /** 0x100, not Linux's 0x8000 (which is illumos's private MSG_XPG4_2). */
     @Row("MSG_NOTIFICATION") static final int MSG_NOTIFICATION = 256;
 

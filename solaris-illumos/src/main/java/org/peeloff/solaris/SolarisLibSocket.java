@@ -5,7 +5,7 @@ import com.sun.jna.Pointer;
 /**
  * {@code libsocket.so.1} of Solaris/illumos ({@code <sys/socket.h>}, link with {@code -lsocket}),
  * bound by JNA direct mapping when {@link SolarisNative#load} runs. On failure each function
- * returns -1 and sets {@code errno}, read once by {@link SolarisErrors}.
+ * returns -1 and sets {@code errno}, which the shared layer reads once, right after the call.
  *
  * <p>Sending and receiving go through {@code __xnet_sendmsg}/{@code __xnet_recvmsg}: the plain
  * {@code sendmsg}/{@code recvmsg} of illumos take the pre-XPG4.2 {@code msghdr}, whose bytes 32..47
@@ -110,4 +110,14 @@ final class SolarisLibSocket {
      * @return 0, or -1
      */
     static native int getsockname(int s, Pointer name, Pointer namelen);
+
+    /**
+     * {@code int getpeername(int s, struct sockaddr *name, socklen_t *namelen)}.
+     *
+     * @param s       the socket
+     * @param name    where the peer's address goes
+     * @param namelen in: the room; out: the address length
+     * @return 0, or -1 (ENOTCONN when there is no peer)
+     */
+    static native int getpeername(int s, Pointer name, Pointer namelen);
 }

@@ -5,7 +5,7 @@ import com.sun.jna.Pointer;
 /**
  * {@code libc.so.1} of Solaris/illumos: descriptor flags, {@code poll} and {@code close}, bound by JNA
  * direct mapping when {@link SolarisNative#load} runs. On failure each function returns -1 and sets
- * {@code errno}, read once by {@link SolarisErrors}.
+ * {@code errno}, which the shared layer reads once, right after the call.
  */
 final class SolarisLibc {
     private SolarisLibc() {

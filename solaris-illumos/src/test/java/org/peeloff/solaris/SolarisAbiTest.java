@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.peeloff.compat.AbiTable;
+import org.peeloff.jna.PosixScratch;
 
 /**
  * Holds every number, size and offset the Solaris/illumos provider uses ({@link SolarisAbi})
@@ -120,6 +121,7 @@ class SolarisAbiTest {
         assertEquals(95, SolarisAbi.ENOTSOCK);
         assertEquals(0x80, SolarisAbi.O_NONBLOCK);
         assertEquals(132, SolarisAbi.SCTP_OPTION_LEVEL);
+        assertEquals(0x200, SolarisAbi.MSG_NOSIGNAL);
     }
 
     @Test
@@ -129,7 +131,10 @@ class SolarisAbiTest {
         }
         assertEquals(SolarisAbi.SIZEOF_CMSGHDR, SolarisAbi.CMSG_DATA_OFFSET, "no padding between cmsghdr and data");
         assertTrue(SolarisAbi.MSGHDR_FLAGS + 4 <= SolarisAbi.SIZEOF_MSGHDR);
-        assertTrue(SolarisScratch.CONTROL_SIZE >= SolarisAbi.CMSG_SPACE_SNDRCVINFO);
-        assertTrue(SolarisScratch.OPTVAL_SIZE >= SolarisAbi.SIZEOF_EVENT_SUBSCRIBE);
+        assertTrue(PosixScratch.CONTROL_SIZE >= SolarisAbi.CMSG_SPACE_SNDRCVINFO);
+        assertTrue(PosixScratch.OPTVAL_SIZE >= SolarisAbi.SIZEOF_EVENT_SUBSCRIBE);
+        assertEquals(SolarisAbi.CMSG_SPACE_SNDRCVINFO, SolarisLayout.LAYOUT.cmsg().space(SolarisAbi.SIZEOF_SNDRCVINFO),
+                "the shared CMSG_SPACE with the illumos layout");
+        assertEquals(SolarisAbi.CMSG_LEN_0, SolarisLayout.LAYOUT.cmsg().len(0), "the shared CMSG_LEN with the illumos layout");
     }
 }
