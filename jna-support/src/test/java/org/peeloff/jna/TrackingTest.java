@@ -9,12 +9,11 @@ import org.junit.jupiter.api.Test;
 import org.peeloff.AssociationChange.State;
 
 /**
- * The association list the Solaris provider answers from (illumos has no
- * {@code SCTP_GET_ASSOC_ID_LIST}): the shared layer's {@link Tracking}, fed with the association
- * changes {@code receive} returns, with illumos family numbers. In this package because
- * {@link Tracking} is the shared layer's own; it was the Solaris provider's SolarisDescriptors.
+ * The association list providers answer from where the OS has none (illumos, AIX without its option
+ * number): {@link Tracking}, fed with the association changes {@code receive} returns (family numbers
+ * as illumos has them). Pure Java.
  */
-class SolarisTrackingTest {
+class TrackingTest {
     private static final int AF_INET = 2;
     private static final int AF_INET6 = 26;
 
