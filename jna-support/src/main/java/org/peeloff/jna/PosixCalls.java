@@ -4,9 +4,8 @@ import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 
 /**
- * The C calls the shared POSIX layer makes, as one OS's libraries offer them. A provider implements
- * it with a small class whose methods call its JNA direct-mapped natives (a monomorphic call the JIT
- * inlines), so {@link PosixSctp} is written once for every OS. Every method returns what the C
+ * The POSIX calls the shared layer makes. {@link Libc} implements them once, for every OS, bound to
+ * the OS's library; tests implement them with a scripted stand-in. Every method returns what the C
  * function returns: -1 (or a negative count) on failure, with {@link #errno()} telling why.
  */
 public interface PosixCalls {
@@ -38,7 +37,7 @@ public interface PosixCalls {
     int fcntl(int fd, int cmd, int arg);
 
     /** @return {@code poll(fds, nfds, timeout)} */
-    int poll(Pointer fds, int nfds, int timeout);
+    int poll(Pointer fds, long nfds, int timeout);
 
     /** @return {@code close(fd)} */
     int close(int fd);
@@ -48,19 +47,6 @@ public interface PosixCalls {
 
     /** @return {@code getpeername(fd, addr, len)} */
     int getpeername(int fd, Pointer addr, Pointer len);
-
-    /**
-     * {@code sctp_bindx}, however the OS offers it (a libsctp function, or a socket option on Linux).
-     *
-     * @param fd    the socket
-     * @param addrs the packed socket addresses
-     * @param count how many
-     * @param bytes their total length
-     * @param add   true to add, false to remove
-     * @return 0, or -1
-     * @throws UnsatisfiedLinkError when the OS's library has no such function
-     */
-    int sctpBindx(int fd, Pointer addrs, int count, int bytes, boolean add);
 
     /**
      * The errno of the last call this thread made through JNA, which JNA saves as the call returns

@@ -258,6 +258,19 @@ public abstract class PosixSctp implements SctpOperations {
     }
 
     /**
+     * {@code sctp_bindx}, however the OS offers it (a libsctp function, or a socket option on Linux).
+     *
+     * @param fd    the socket
+     * @param addrs the packed socket addresses
+     * @param count how many
+     * @param bytes their total length
+     * @param add   true to add, false to remove
+     * @return 0, or -1 with {@link PosixCalls#errno()} set
+     * @throws UnsatisfiedLinkError when the OS's library has no such function (reported {@code UNSUPPORTED})
+     */
+    protected abstract int sctpBindx(int fd, Pointer addrs, int count, int bytes, boolean add);
+
+    /**
      * @param text  the {@code socket()} call
      * @param errno its errno
      * @return the exception for a failed {@code socket()}
@@ -378,7 +391,7 @@ public abstract class PosixSctp implements SctpOperations {
         int rc;
         int errno = 0;
         try {
-            while ((rc = calls.sctpBindx(fd, buf, addresses.size(), total, add)) < 0
+            while ((rc = sctpBindx(fd, buf, addresses.size(), total, add)) < 0
                     && (errno = calls.errno()) == layout.errors().eintr()) {
                 // retried: an interrupted sctp_bindx did nothing
             }

@@ -62,9 +62,7 @@ public final class LinuxSctpProvider extends NativeSctpProvider {
     /** 64-bit architectures on the generic Linux ABI: same numbers, not verified here. */
     private static final Set<String> GENERIC_ARCHS = Set.of("aarch64", "riscv64", "loongarch64", "ppc64le", "ppc64", "s390x");
 
-    private static final Object LOAD_LOCK = new Object();
     /** null until the first availability check; then whether libc could be bound. */
-    private static boolean registered;
 
     private final int peeloffFlagsOption;
     private final boolean sndrcvInfo;
@@ -110,13 +108,7 @@ public final class LinuxSctpProvider extends NativeSctpProvider {
     @Override
     protected SctpOperations load() {
         checkPlatform();
-        synchronized (LOAD_LOCK) {
-            if (!registered) {
-                LinuxLibc.register();
-                registered = true;
-            }
-        }
-        return new LinuxSockets(peeloffFlagsOption, sndrcvInfo);
+        return new LinuxSockets(peeloffFlagsOption, sndrcvInfo); // binds libc (JNA) the first time
     }
 
     private void checkPlatform() {
@@ -178,7 +170,7 @@ public final class LinuxSctpProvider extends NativeSctpProvider {
     }
 
     private static String jnaVersion() {
-        return LinuxLibc.jnaVersion();
+        return LinuxSockets.jnaVersion();
     }
 
     /** @return the test hook: the operations object, once available */

@@ -2,14 +2,18 @@ package org.peeloff.linux;
 
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import com.sun.jna.Memory;
+import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
 
 import org.peeloff.PeeloffOption;
 import org.peeloff.SctpError;
 import org.peeloff.SctpException;
+import org.peeloff.jna.Libc;
+import org.peeloff.jna.PosixCalls;
 import org.peeloff.jna.PosixScratch;
 import org.peeloff.jna.PosixSctp;
 import org.peeloff.jna.SctpLayout;
@@ -45,10 +49,20 @@ final class LinuxSockets extends PosixSctp {
      * @param sndrcvInfo         start with SCTP_SNDRCV control messages instead of SCTP_SNDINFO/SCTP_RCVINFO
      */
     LinuxSockets(int peeloffFlagsOption, boolean sndrcvInfo) {
-        super(LinuxSctpProvider.ID, System.getProperty("os.name"), LinuxLayout.LAYOUT, LinuxCalls.INSTANCE,
-                LinuxAbi.class, LinuxLayout.class, LinuxCalls.class, LinuxLibc.class);
+        super(LinuxSctpProvider.ID, System.getProperty("os.name"), LinuxLayout.LAYOUT,
+                Libc.bind(Platform.C_LIBRARY_NAME, Map.of()), LinuxAbi.class, LinuxLayout.class, Libc.class);
         this.peeloffFlagsOption = peeloffFlagsOption;
         this.sndrcvInfo = sndrcvInfo;
+    }
+
+    /** @return the POSIX calls (for the kernel tests' raw probes) */
+    PosixCalls libc() {
+        return calls;
+    }
+
+    /** @return the JNA version in use */
+    static String jnaVersion() {
+        return Libc.jnaVersion();
     }
 
     /** @return why peel-off flags are emulated, or null while they are atomic */
@@ -59,6 +73,13 @@ final class LinuxSockets extends PosixSctp {
     /** @return true when SCTP_SNDRCV control messages are used (kernels older than 3.17, or a test) */
     boolean usesSndrcvInfo() {
         return sndrcvInfo;
+    }
+
+    /** libsctp's {@code sctp_bindx} is this socket option ({@code SCTP_SOCKOPT_BINDX_ADD}/{@code _REM}). */
+    @Override
+    protected int sctpBindx(int fd, Pointer addrs, int count, int bytes, boolean add) {
+        return calls.setsockopt(fd, LinuxAbi.SOL_SCTP,
+                add ? LinuxAbi.SCTP_SOCKOPT_BINDX_ADD : LinuxAbi.SCTP_SOCKOPT_BINDX_REM, addrs, bytes);
     }
 
     @Override
@@ -89,8 +110,8 @@ final class LinuxSockets extends PosixSctp {
         if (!sndrcvInfo) {
             PosixScratch s = scratch();
             s.optval.setInt(0, 1);
-            if (LinuxLibc.setsockopt(fd, LinuxAbi.SOL_SCTP, LinuxAbi.SCTP_RECVRCVINFO, s.optval, 4) < 0) {
-                int errno = LinuxLibc.errno();
+            if (calls.setsockopt(fd, LinuxAbi.SOL_SCTP, LinuxAbi.SCTP_RECVRCVINFO, s.optval, 4) < 0) {
+                int errno = calls.errno();
                 if (errno != LinuxAbi.ENOPROTOOPT) {
                     throw fail(NativeCall.SETSOCKOPT, "setsockopt(fd=" + fd + ", SOL_SCTP, SCTP_RECVRCVINFO, 1)", errno);
                 }
@@ -113,7 +134,7 @@ final class LinuxSockets extends PosixSctp {
         PosixScratch s = scratch();
         s.optval.setInt(0, -1);
         s.len.setInt(0, 4);
-        if (LinuxLibc.getsockopt(fd, LinuxAbi.SOL_SCTP, LinuxAbi.SCTP_GET_ASSOC_NUMBER, s.optval, s.len) < 0
+        if (calls.getsockopt(fd, LinuxAbi.SOL_SCTP, LinuxAbi.SCTP_GET_ASSOC_NUMBER, s.optval, s.len) < 0
                 || s.optval.getInt(0) != 0) {
             return false; // associations left, or a one-to-one socket (it returns 0 at the end instead)
         }
@@ -134,15 +155,15 @@ final class LinuxSockets extends PosixSctp {
         for (int attempt = 0; attempt < MAX_LIST_ATTEMPTS; attempt++) {
             s.optval.setInt(0, 0);
             s.len.setInt(0, 4);
-            if (LinuxLibc.getsockopt(fd, LinuxAbi.SOL_SCTP, LinuxAbi.SCTP_GET_ASSOC_NUMBER, s.optval, s.len) < 0) {
-                throw listFailure("getsockopt(fd=" + fd + ", SOL_SCTP, SCTP_GET_ASSOC_NUMBER)", LinuxLibc.errno());
+            if (calls.getsockopt(fd, LinuxAbi.SOL_SCTP, LinuxAbi.SCTP_GET_ASSOC_NUMBER, s.optval, s.len) < 0) {
+                throw listFailure("getsockopt(fd=" + fd + ", SOL_SCTP, SCTP_GET_ASSOC_NUMBER)", calls.errno());
             }
             long room = (s.optval.getInt(0) & 0xffffffffL) + 8;
             long size = LinuxAbi.ASSOC_IDS_IDS + room * LinuxAbi.SIZEOF_SCTP_ASSOC_T;
             Memory buf = s.bounce(size);
             buf.setInt(LinuxAbi.ASSOC_IDS_NUMBER, 0);
             s.len.setInt(0, (int) size);
-            if (LinuxLibc.getsockopt(fd, LinuxAbi.SOL_SCTP, LinuxAbi.SCTP_GET_ASSOC_ID_LIST, buf, s.len) == 0) {
+            if (calls.getsockopt(fd, LinuxAbi.SOL_SCTP, LinuxAbi.SCTP_GET_ASSOC_ID_LIST, buf, s.len) == 0) {
                 int count = buf.getInt(LinuxAbi.ASSOC_IDS_NUMBER);
                 int[] ids = new int[count];
                 for (int i = 0; i < count; i++) {
@@ -150,7 +171,7 @@ final class LinuxSockets extends PosixSctp {
                 }
                 return ids;
             }
-            int errno = LinuxLibc.errno();
+            int errno = calls.errno();
             if (errno != LinuxAbi.EINVAL) {
                 throw listFailure(text, errno);
             }
@@ -193,13 +214,13 @@ final class LinuxSockets extends PosixSctp {
             buf.setInt(LinuxAbi.GETADDRS_ASSOC_ID, assocId);
             buf.setInt(LinuxAbi.GETADDRS_ADDR_NUM, 0);
             s.len.setInt(0, size);
-            if (LinuxLibc.getsockopt(fd, LinuxAbi.SOL_SCTP, option, buf, s.len) == 0) {
+            if (calls.getsockopt(fd, LinuxAbi.SOL_SCTP, option, buf, s.len) == 0) {
                 int count = buf.getInt(LinuxAbi.GETADDRS_ADDR_NUM);
                 // Bounded by the buffer, not optlen: for SCTP_GET_LOCAL_ADDRS the kernel sets optlen to the
                 // address bytes alone, without the 8-byte header (net/sctp/socket.c says so: "XXX").
                 return packedAddresses(buf, LinuxAbi.GETADDRS_ADDRS, size, count);
             }
-            int errno = LinuxLibc.errno();
+            int errno = calls.errno();
             if (errno == LinuxAbi.ENOMEM && size < ADDRS_MAX) {
                 continue;
             }
@@ -310,10 +331,10 @@ final class LinuxSockets extends PosixSctp {
             arg.setInt(LinuxAbi.PEELOFF_ARG_SD, -1);
             s.len.setInt(0, size);
             // Success returns the new descriptor (also written to the argument's sd field), not 0.
-            if (LinuxLibc.getsockopt(fd, LinuxAbi.SOL_SCTP, option, arg, s.len) >= 0) {
+            if (calls.getsockopt(fd, LinuxAbi.SOL_SCTP, option, arg, s.len) >= 0) {
                 return arg.getInt(LinuxAbi.PEELOFF_ARG_SD);
             }
-            int errno = LinuxLibc.errno();
+            int errno = calls.errno();
             if (errno != LinuxAbi.EINTR) {
                 return -errno;
             }
@@ -373,6 +394,6 @@ final class LinuxSockets extends PosixSctp {
         s.optval.setMemory(0, LinuxAbi.SIZEOF_SCTP_ASSOC_VALUE, (byte) 0);
         s.optval.setInt(LinuxAbi.ASSOC_VALUE_ASSOC_ID, PROBE_ASSOC_ID);
         s.len.setInt(0, LinuxAbi.SIZEOF_SCTP_ASSOC_VALUE);
-        return LinuxLibc.getsockopt(fd, LinuxAbi.SOL_SCTP, LinuxAbi.SCTP_CONTEXT, s.optval, s.len) == 0;
+        return calls.getsockopt(fd, LinuxAbi.SOL_SCTP, LinuxAbi.SCTP_CONTEXT, s.optval, s.len) == 0;
     }
 }

@@ -620,8 +620,8 @@ class LinuxProviderKernelTest {
             arg.setInt(LinuxAbi.PEELOFF_ARG_SD, -1);
             arg.setInt(LinuxAbi.PEELOFF_FLAGS_ARG_FLAGS, 0);
             len.setInt(0, LinuxAbi.SIZEOF_PEELOFF_FLAGS_ARG);
-            result[0] = LinuxLibc.getsockopt(l.server(), LinuxAbi.SOL_SCTP, LinuxAbi.SCTP_SOCKOPT_PEELOFF_FLAGS, arg, len);
-            result[1] = LinuxLibc.errno();
+            result[0] = p.socketsForTest().libc().getsockopt(l.server(), LinuxAbi.SOL_SCTP, LinuxAbi.SCTP_SOCKOPT_PEELOFF_FLAGS, arg, len);
+            result[1] = p.socketsForTest().libc().errno();
         });
         assertEquals(-1, result[0]);
         assertEquals(LinuxAbi.EMFILE, result[1]);

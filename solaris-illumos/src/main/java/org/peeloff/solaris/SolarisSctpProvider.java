@@ -92,6 +92,10 @@ public final class SolarisSctpProvider extends NativeSctpProvider {
             unverified.add("struct layouts: SolarisAbi holds the amd64 rows of abi.tsv; on SPARC cmsg headers align"
                     + " to 8 (_CMSG_HDR_ALIGNMENT), which only a SPARC run can confirm");
         }
+        unverified.add("sac_error (the cause code of an association change) is read in network byte order, as Linux"
+                + " fills it; what illumos puts there has not been checked on a real illumos");
+        unverified.add("fcntl, poll and close are bound through libsocket.so.1's handle, dlsym finding them in its"
+                + " dependency libc.so.1; a run on a real illumos has not confirmed it");
         List<String> unsupported = List.of(
                 "atomic peel-off flags: illumos sctp_peeloff(int, sctp_assoc_t) has none; NONBLOCK and CLOEXEC are"
                         + " set with fcntl right after the peel-off, and STRICT with either fails UNSUPPORTED",
@@ -105,7 +109,7 @@ public final class SolarisSctpProvider extends NativeSctpProvider {
         } else {
             details.put("libsctp", libs.sctp());
             details.put("libsocket", libs.socket());
-            details.put("libc", libs.c());
+            details.put("libc", "fcntl, poll and close through libsocket.so.1's dependencies (libc.so.1)");
         }
         details.put("associations", "illumos has no SCTP_GET_ASSOC_ID_LIST: associations() lists only the"
                 + " associations whose COMMUNICATION_UP or RESTART events receive() has seen on this socket (and"

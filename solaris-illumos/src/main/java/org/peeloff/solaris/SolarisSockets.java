@@ -6,9 +6,12 @@ import java.util.Set;
 
 import com.sun.jna.Memory;
 
+import com.sun.jna.Pointer;
+
 import org.peeloff.PeeloffOption;
 import org.peeloff.SctpException;
 import org.peeloff.jna.PosixScratch;
+import org.peeloff.jna.Libc;
 import org.peeloff.jna.PosixSctp;
 import org.peeloff.spi.NativeCall;
 
@@ -30,10 +33,16 @@ final class SolarisSockets extends PosixSctp {
      */
     SolarisSockets(SolarisNative.Libraries libraries) {
         super(SolarisSctpProvider.ID, libraries.personality() != null ? SolarisSctpProvider.PERSONALITY_OS
-                : System.getProperty("os.name"), SolarisLayout.LAYOUT, SolarisCalls.INSTANCE,
-                SolarisAbi.class, SolarisLayout.class, SolarisCalls.class, SolarisErrors.class, SolarisLibSctp.class,
-                SolarisLibSocket.class, SolarisLibc.class);
+                : System.getProperty("os.name"), SolarisLayout.LAYOUT, libraries.posix(),
+                SolarisAbi.class, SolarisLayout.class, SolarisErrors.class, SolarisLibSctp.class, Libc.class);
         this.libraries = libraries;
+    }
+
+    /** {@code sctp_bindx} of libsctp.so.1; illumos takes one address family per call, the socket's. */
+    @Override
+    protected int sctpBindx(int fd, Pointer addrs, int count, int bytes, boolean add) {
+        return SolarisLibSctp.sctp_bindx(fd, addrs, count,
+                add ? SolarisAbi.SCTP_BINDX_ADD_ADDR : SolarisAbi.SCTP_BINDX_REM_ADDR);
     }
 
     /** @return where the natives were bound */
