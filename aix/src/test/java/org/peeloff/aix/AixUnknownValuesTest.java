@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 
+import com.sun.jna.Pointer;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.peeloff.Capabilities;
@@ -27,6 +29,7 @@ import org.peeloff.SctpException;
 import org.peeloff.aix.AixAbi.Feature;
 import org.peeloff.aix.AixAbi.Unknown;
 import org.peeloff.compat.AbiTable;
+import org.peeloff.jna.PosixCalls;
 import org.peeloff.spi.ReceiveInfo;
 import org.peeloff.spi.SocketOption;
 import org.peeloff.spi.SocketStyle;
@@ -34,15 +37,98 @@ import org.peeloff.spi.SocketStyle;
 /**
  * The values no public source gives, without a kernel: a provider that lacks them refuses the
  * features needing them with {@code UNSUPPORTED} naming the value and the property, before any native
- * call (the providers here point at a library that does not exist, so a native call would fail
- * differently), and its capabilities say what is unverified and what is unavailable.
+ * call (the providers here bind no library and make their C calls through {@link NoNativeCalls}, which
+ * fails the test on any call), and its capabilities say what is unverified and what is unavailable.
+ * A provider whose library is missing is unavailable, and every call says so.
  */
 class AixUnknownValuesTest {
     private static final String NO_LIBRARY = "/nonexistent/libnothing.so";
     private static final InetSocketAddress PEER = new InetSocketAddress(InetAddress.getLoopbackAddress(), 9);
 
+    /** C calls that must not happen: each one fails the test. */
+    private static final class NoNativeCalls implements PosixCalls {
+        private static AssertionError called(String call) {
+            return new AssertionError("a native call was made: " + call);
+        }
+
+        @Override
+        public int socket(int domain, int type, int protocol) {
+            throw called("socket");
+        }
+
+        @Override
+        public int bind(int fd, Pointer addr, int len) {
+            throw called("bind");
+        }
+
+        @Override
+        public int listen(int fd, int backlog) {
+            throw called("listen");
+        }
+
+        @Override
+        public int connect(int fd, Pointer addr, int len) {
+            throw called("connect");
+        }
+
+        @Override
+        public long sendmsg(int fd, Pointer msg, int flags) {
+            throw called("sendmsg");
+        }
+
+        @Override
+        public long recvmsg(int fd, Pointer msg, int flags) {
+            throw called("recvmsg");
+        }
+
+        @Override
+        public int getsockopt(int fd, int level, int name, Pointer value, Pointer len) {
+            throw called("getsockopt");
+        }
+
+        @Override
+        public int setsockopt(int fd, int level, int name, Pointer value, int len) {
+            throw called("setsockopt");
+        }
+
+        @Override
+        public int fcntl(int fd, int cmd, int arg) {
+            throw called("fcntl");
+        }
+
+        @Override
+        public int poll(Pointer fds, int nfds, int timeout) {
+            throw called("poll");
+        }
+
+        @Override
+        public int close(int fd) {
+            throw called("close");
+        }
+
+        @Override
+        public int getsockname(int fd, Pointer addr, Pointer len) {
+            throw called("getsockname");
+        }
+
+        @Override
+        public int getpeername(int fd, Pointer addr, Pointer len) {
+            throw called("getpeername");
+        }
+
+        @Override
+        public int sctpBindx(int fd, Pointer addrs, int count, int bytes, boolean add) {
+            throw called("sctp_bindx");
+        }
+
+        @Override
+        public int errno() {
+            throw called("errno");
+        }
+    }
+
     private static AixSctpProvider without() {
-        return new AixSctpProvider(AixAbiConfig.of(new Properties(), null, new Properties()), NO_LIBRARY);
+        return AixSctpProvider.over(AixAbiConfig.of(new Properties(), null, new Properties()), new NoNativeCalls());
     }
 
     private static Properties assumed() throws IOException {
@@ -58,7 +144,7 @@ class AixUnknownValuesTest {
     }
 
     private static AixSctpProvider with(Properties values) {
-        return new AixSctpProvider(AixAbiConfig.of(values, "test values", new Properties()), NO_LIBRARY);
+        return AixSctpProvider.over(AixAbiConfig.of(values, "test values", new Properties()), new NoNativeCalls());
     }
 
     private static SctpException unsupported(Executable call, String... named) {
@@ -130,12 +216,16 @@ class AixUnknownValuesTest {
     }
 
     @Test
-    void a_call_that_needs_the_missing_library_reports_the_provider_unavailable() {
-        AixSctpProvider p = without();
+    void a_call_to_a_provider_whose_library_is_missing_reports_the_provider_unavailable() {
+        AixSctpProvider p = new AixSctpProvider(AixAbiConfig.of(new Properties(), null, new Properties()), NO_LIBRARY);
         SctpException e = assertThrows(SctpException.class, () -> p.listen(3, 1));
         assertEquals(SctpError.UNSUPPORTED_PLATFORM, e.error());
         assertFalse(p.isAvailable());
         assertTrue(p.unavailabilityCause() instanceof UnsatisfiedLinkError, String.valueOf(p.unavailabilityCause()));
+        // every call, including one the values alone would refuse: the provider is not there to refuse it
+        SctpException refused = assertThrows(SctpException.class,
+                () -> p.receive(3, ByteBuffer.allocate(64), new ReceiveInfo(), true));
+        assertEquals(SctpError.UNSUPPORTED_PLATFORM, refused.error());
     }
 
     @Test
