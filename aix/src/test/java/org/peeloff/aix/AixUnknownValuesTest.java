@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.Proxy;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
@@ -17,8 +18,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
-
-import com.sun.jna.Pointer;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -37,7 +36,7 @@ import org.peeloff.spi.SocketStyle;
 /**
  * The values no public source gives, without a kernel: a provider that lacks them refuses the
  * features needing them with {@code UNSUPPORTED} naming the value and the property, before any native
- * call (the providers here bind no library and make their C calls through {@link NoNativeCalls}, which
+ * call (the providers here bind no library and make their C calls through {@link #NO_NATIVE_CALLS}, which
  * fails the test on any call), and its capabilities say what is unverified and what is unavailable.
  * A provider whose library is missing is unavailable, and every call says so.
  */
@@ -46,89 +45,13 @@ class AixUnknownValuesTest {
     private static final InetSocketAddress PEER = new InetSocketAddress(InetAddress.getLoopbackAddress(), 9);
 
     /** C calls that must not happen: each one fails the test. */
-    private static final class NoNativeCalls implements PosixCalls {
-        private static AssertionError called(String call) {
-            return new AssertionError("a native call was made: " + call);
-        }
-
-        @Override
-        public int socket(int domain, int type, int protocol) {
-            throw called("socket");
-        }
-
-        @Override
-        public int bind(int fd, Pointer addr, int len) {
-            throw called("bind");
-        }
-
-        @Override
-        public int listen(int fd, int backlog) {
-            throw called("listen");
-        }
-
-        @Override
-        public int connect(int fd, Pointer addr, int len) {
-            throw called("connect");
-        }
-
-        @Override
-        public long sendmsg(int fd, Pointer msg, int flags) {
-            throw called("sendmsg");
-        }
-
-        @Override
-        public long recvmsg(int fd, Pointer msg, int flags) {
-            throw called("recvmsg");
-        }
-
-        @Override
-        public int getsockopt(int fd, int level, int name, Pointer value, Pointer len) {
-            throw called("getsockopt");
-        }
-
-        @Override
-        public int setsockopt(int fd, int level, int name, Pointer value, int len) {
-            throw called("setsockopt");
-        }
-
-        @Override
-        public int fcntl(int fd, int cmd, int arg) {
-            throw called("fcntl");
-        }
-
-        @Override
-        public int poll(Pointer fds, int nfds, int timeout) {
-            throw called("poll");
-        }
-
-        @Override
-        public int close(int fd) {
-            throw called("close");
-        }
-
-        @Override
-        public int getsockname(int fd, Pointer addr, Pointer len) {
-            throw called("getsockname");
-        }
-
-        @Override
-        public int getpeername(int fd, Pointer addr, Pointer len) {
-            throw called("getpeername");
-        }
-
-        @Override
-        public int sctpBindx(int fd, Pointer addrs, int count, int bytes, boolean add) {
-            throw called("sctp_bindx");
-        }
-
-        @Override
-        public int errno() {
-            throw called("errno");
-        }
-    }
+    private static final PosixCalls NO_NATIVE_CALLS = (PosixCalls) Proxy.newProxyInstance(
+            PosixCalls.class.getClassLoader(), new Class<?>[] {PosixCalls.class}, (proxy, method, args) -> {
+                throw new AssertionError("a native call was made: " + method.getName());
+            });
 
     private static AixSctpProvider without() {
-        return AixSctpProvider.over(AixAbiConfig.of(new Properties(), null, new Properties()), new NoNativeCalls());
+        return AixSctpProvider.over(AixAbiConfig.of(new Properties(), null, new Properties()), NO_NATIVE_CALLS);
     }
 
     private static Properties assumed() throws IOException {
@@ -144,7 +67,7 @@ class AixUnknownValuesTest {
     }
 
     private static AixSctpProvider with(Properties values) {
-        return AixSctpProvider.over(AixAbiConfig.of(values, "test values", new Properties()), new NoNativeCalls());
+        return AixSctpProvider.over(AixAbiConfig.of(values, "test values", new Properties()), NO_NATIVE_CALLS);
     }
 
     private static SctpException unsupported(Executable call, String... named) {
