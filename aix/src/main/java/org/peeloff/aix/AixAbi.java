@@ -220,6 +220,8 @@ final class AixAbi {
     static final int POLLNVAL = 0x8000;
     /** Not in abi.tsv: {@code struct pollfd {int fd; short events; short revents;}} rust-lang/libc src/unix/mod.rs. */
     static final int SIZEOF_POLLFD = 8;
+    /** Not in abi.tsv: offset of {@code fd}, the first member of {@code struct pollfd}. */
+    static final int POLLFD_FD = 0;
     /** Not in abi.tsv: offset of {@code events} in {@code struct pollfd}. */
     static final int POLLFD_EVENTS = 4;
     /** Not in abi.tsv: offset of {@code revents} in {@code struct pollfd}. */
@@ -252,6 +254,8 @@ final class AixAbi {
     static final int SIN6_ADDR = 8;
     /** abi.tsv aix offsetof(struct sockaddr_in6,sin6_scope_id) (host order). */
     static final int SIN6_SCOPE_ID = 24;
+    /** abi.tsv aix sizeof(struct sockaddr_storage): 1288 (Linux 128). */
+    static final int SIZEOF_SOCKADDR_STORAGE = 1288;
 
     /** abi.tsv aix sizeof(struct msghdr): 48 (Linux 56). */
     static final int SIZEOF_MSGHDR = 48;
@@ -271,6 +275,8 @@ final class AixAbi {
     static final int MSGHDR_FLAGS = 44;
     /** abi.tsv aix sizeof(struct iovec): a 64-bit pointer, then a 64-bit size_t. */
     static final int SIZEOF_IOVEC = 16;
+    /** Not in abi.tsv: offset of {@code iov_base}, the first member of {@code struct iovec}. */
+    static final int IOV_BASE = 0;
     /** Offset of {@code iov_len}: after the 8-byte {@code iov_base} (abi.tsv aix sizeof(struct iovec) is 16). */
     static final int IOV_LEN = 8;
 
