@@ -10,9 +10,11 @@ import com.sun.jna.NativeLibrary;
 import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
 
+import org.peeloff.jna.Libc;
+
 /**
  * The AIX C library binding of the provider, with JNA direct mapping ({@link Native#register}): the
- * calls of the shared POSIX layer are {@link AixCalls}' instance natives, bound here together with
+ * calls of the shared POSIX layer are jna-support's {@link Libc}, bound here together with
  * {@code sctp_peeloff}; library {@code libc.a} (IBM: "Standard C Library (libc.a)" for {@code sctp_peeloff} and
  * {@code sctp_opt_info}), headers {@code <sys/socket.h>}, {@code <netinet/sctp.h>}, {@code <fcntl.h>},
  * {@code <sys/poll.h>}, {@code <unistd.h>}. On AIX JNA resolves {@code "c"} to the running process,
@@ -24,8 +26,10 @@ import com.sun.jna.Pointer;
  * read by {@link #errno()} and nowhere else, once, right after the call that failed (JNA saves it per
  * thread as the native call returns).
  *
- * <p>Signatures are AIX's 64-bit ones: {@code ssize_t} is {@code long}, {@code socklen_t} and
- * {@code nfds_t} are 32-bit ({@code int}), {@code sctp_assoc_t} is a 32-bit unsigned int.
+ * <p>Signatures are AIX's 64-bit ones: {@code ssize_t} is {@code long}, {@code socklen_t} is 32-bit;
+ * {@code nfds_t} is 32-bit on AIX, which the shared binding passes as a 64-bit {@code long} holding
+ * the same small value (the 64-bit PowerPC and x86-64 conventions pass both in one register);
+ * {@code sctp_assoc_t} is a 32-bit unsigned int.
  * {@code sctp_peeloff} takes the association id <b>by pointer</b> ({@code sctp_assoc_t *}): it is bound
  * with a {@link Pointer} to native memory the provider owns, never with the id itself.
  * {@code fcntl} is variadic in C and bound with one {@code int}, which the ppc64 and x86_64 calling
@@ -46,6 +50,7 @@ final class AixLibc {
     private static final int RTLD_LAZY = 1;
 
     private static volatile NativeLibrary library;
+    private static volatile Libc posix;
     private static volatile String libraryPath;
     private static volatile Function optInfo;
     private static volatile Function bindx;
@@ -58,17 +63,18 @@ final class AixLibc {
      * instance, so every provider in this class loader uses the same library.
      *
      * @param path a library path, or null for libc
-     * @return the library bound
+     * @return the POSIX calls, bound to the same library
      * @throws UnsatisfiedLinkError  when the library or a symbol cannot be found
      * @throws IllegalStateException when JNA's native part cannot be loaded, or another library is
      *                               already bound
      */
-    static synchronized NativeLibrary register(String path) {
+    static synchronized Libc register(String path) {
         if (library == null) {
-            NativeLibrary lib = path == null ? NativeLibrary.getInstance(Platform.C_LIBRARY_NAME)
-                    : NativeLibrary.getInstance(path, Map.of(Library.OPTION_OPEN_FLAGS, RTLD_LAZY));
+            Map<String, ?> options = path == null ? Map.of() : Map.of(Library.OPTION_OPEN_FLAGS, RTLD_LAZY);
+            String name = path == null ? Platform.C_LIBRARY_NAME : path;
+            NativeLibrary lib = NativeLibrary.getInstance(name, options);
             Native.register(AixLibc.class, lib);
-            Native.register(AixCalls.class, lib);
+            posix = Libc.bind(name, Map.of(), options);
             library = lib;
             libraryPath = path;
         } else if (!Objects.equals(path, libraryPath)) {
@@ -76,7 +82,7 @@ final class AixLibc {
                     + (libraryPath == null ? "libc" : libraryPath) + " in this class loader; cannot bind "
                     + (path == null ? "libc" : path) + " as well");
         }
-        return library;
+        return posix;
     }
 
     /**

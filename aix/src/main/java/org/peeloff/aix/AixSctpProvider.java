@@ -52,7 +52,7 @@ import org.peeloff.spi.SctpOperations;
  * <p>The socket code itself is the shared POSIX layer's ({@link org.peeloff.jna.PosixSctp}, with its
  * contracts: EINTR retried, {@code poll} without limit on a negative time-out and POLLNVAL
  * {@code BAD_DESCRIPTOR}, {@code close} after EINTR a success); {@link AixLayout} gives it AIX's numbers
- * and layouts, {@link AixCalls} the C calls, and {@code AixSockets} what AIX does differently.
+ * and layouts, jna-support's {@code Libc} the C calls (bound by {@code AixLibc}), and {@code AixSockets} what AIX does differently.
  *
  * <p>Other libraries: {@code -Dorg.peeloff.aix.library=<path>} binds the AIX entry points from that
  * library instead of libc (how the tests run this provider over the AIX ABI personality on a Linux
@@ -149,8 +149,7 @@ public final class AixSctpProvider extends NativeSctpProvider {
         if (fixedCalls != null) {
             return new AixSockets(c.config, os(), fixedCalls);
         }
-        AixLibc.register(library());
-        return new AixSockets(c.config, os(), new AixCalls(c.config));
+        return new AixSockets(c.config, os(), AixLibc.register(library()));
     }
 
     private record Configured(AixAbiConfig config, RuntimeException cause) {

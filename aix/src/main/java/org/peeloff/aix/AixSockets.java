@@ -11,6 +11,7 @@ import org.peeloff.SctpError;
 import org.peeloff.SctpException;
 import org.peeloff.aix.AixAbi.Feature;
 import org.peeloff.aix.AixAbi.Unknown;
+import org.peeloff.jna.Libc;
 import org.peeloff.jna.PosixCalls;
 import org.peeloff.jna.PosixScratch;
 import org.peeloff.jna.PosixSctp;
@@ -35,12 +36,31 @@ final class AixSockets extends PosixSctp {
     /**
      * @param config the values no public source gives
      * @param os     the OS as errors name it
-     * @param calls  the C calls ({@link AixCalls}, or a test's)
+     * @param calls  the C calls ({@link Libc} bound to the AIX library, or a test's)
      */
     AixSockets(AixAbiConfig config, String os, PosixCalls calls) {
         super(AixSctpProvider.ID, os, AixLayout.of(config), calls, AixAbi.class, AixAbi.Feature.class,
-                AixAbi.Unknown.class, AixAbiConfig.class, AixLayout.class, AixCalls.class, AixLibc.class);
+                AixAbi.Unknown.class, AixAbiConfig.class, AixLayout.class, Libc.class, AixLibc.class);
         this.config = config;
+    }
+
+    /**
+     * {@code sctp_bindx}, looked up in libc, then in the library {@code -Dorg.peeloff.aix.libsctp} names,
+     * with the configured flag values.
+     */
+    @Override
+    protected int sctpBindx(int fd, Pointer addrs, int count, int bytes, boolean add) {
+        Function f;
+        try {
+            f = AixLibc.bindx();
+        } catch (UnsatisfiedLinkError e) {
+            UnsatisfiedLinkError x = new UnsatisfiedLinkError("not in libc nor in -D" + AixLibc.LIBSCTP_PROPERTY + " ("
+                    + System.getProperty(AixLibc.LIBSCTP_PROPERTY, AixLibc.DEFAULT_LIBSCTP) + "): " + e.getMessage());
+            x.initCause(e);
+            throw x;
+        }
+        int flag = config.get(add ? Unknown.SCTP_BINDX_ADD_ADDR : Unknown.SCTP_BINDX_REM_ADDR);
+        return f.invokeInt(new Object[] {fd, addrs, count, flag});
     }
 
     /** @return false when a feature's values are not all known */

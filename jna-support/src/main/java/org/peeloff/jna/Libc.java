@@ -40,9 +40,24 @@ public final class Libc implements PosixCalls {
      * @throws UnsatisfiedLinkError  when the library or a symbol cannot be found
      * @throws IllegalStateException when the class is already bound to another library
      */
-    public static synchronized Libc bind(String library, Map<String, String> symbols) {
+    public static Libc bind(String library, Map<String, String> symbols) {
+        return bind(library, symbols, Map.of());
+    }
+
+    /**
+     * {@link #bind(String, Map)} with more options for opening the library (e.g. JNA's
+     * {@link Library#OPTION_OPEN_FLAGS}).
+     *
+     * @param library        the library's name or path
+     * @param symbols        POSIX name to the library's symbol, where they differ (may be empty)
+     * @param libraryOptions JNA library options (may be empty)
+     * @return the bound calls
+     * @throws UnsatisfiedLinkError  when the library or a symbol cannot be found
+     * @throws IllegalStateException when the class is already bound to another library
+     */
+    public static synchronized Libc bind(String library, Map<String, String> symbols, Map<String, ?> libraryOptions) {
         Objects.requireNonNull(library, "library");
-        String key = library + " " + new java.util.TreeMap<>(symbols);
+        String key = library + " " + new java.util.TreeMap<>(symbols) + " " + new java.util.TreeMap<>(libraryOptions);
         if (bound != null) {
             if (boundTo.equals(key)) {
                 return bound;
@@ -50,7 +65,8 @@ public final class Libc implements PosixCalls {
             throw new IllegalStateException("the POSIX calls are bound to " + boundTo + " already; one process binds"
                     + " one library (JNA registers a class once)");
         }
-        Map<String, Object> options = Map.of(Library.OPTION_FUNCTION_MAPPER,
+        Map<String, Object> options = new java.util.HashMap<>(libraryOptions);
+        options.put(Library.OPTION_FUNCTION_MAPPER,
                 (com.sun.jna.FunctionMapper) (lib, method) -> symbols.getOrDefault(method.getName(), method.getName()));
         Native.register(Libc.class, NativeLibrary.getInstance(library, options));
         bound = new Libc();
