@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import org.peeloff.jna.AbiRow;
+import org.peeloff.jna.ErrnoNames;
 
 /**
  * AIX (64-bit, ppc64) numbers and layouts the provider uses.
@@ -147,6 +148,9 @@ final class AixAbi {
     @AbiRow("ENOTSUP")
     static final int ENOTSUP = 124;
 
+    /** The errno names, read once from this class's E* constants. */
+    private static final ErrnoNames NAMES = ErrnoNames.of(AixAbi.class);
+
     /**
      * The symbolic name of an AIX errno, for {@link org.peeloff.spi.PortableErrors}.
      *
@@ -154,47 +158,7 @@ final class AixAbi {
      * @return its name, or null when this table does not know it
      */
     static String errnoName(int errno) {
-        switch (errno) {
-            case EPERM: return "EPERM";
-            case ENOENT: return "ENOENT";
-            case EINTR: return "EINTR";
-            case EIO: return "EIO";
-            case EBADF: return "EBADF";
-            case EAGAIN: return "EAGAIN";
-            case ENOMEM: return "ENOMEM";
-            case EACCES: return "EACCES";
-            case EFAULT: return "EFAULT";
-            case EBUSY: return "EBUSY";
-            case EINVAL: return "EINVAL";
-            case ENFILE: return "ENFILE";
-            case EMFILE: return "EMFILE";
-            case EPIPE: return "EPIPE";
-            case EINPROGRESS: return "EINPROGRESS";
-            case EALREADY: return "EALREADY";
-            case ENOTSOCK: return "ENOTSOCK";
-            case EMSGSIZE: return "EMSGSIZE";
-            case EPROTOTYPE: return "EPROTOTYPE";
-            case ENOPROTOOPT: return "ENOPROTOOPT";
-            case EPROTONOSUPPORT: return "EPROTONOSUPPORT";
-            case ESOCKTNOSUPPORT: return "ESOCKTNOSUPPORT";
-            case EOPNOTSUPP: return "EOPNOTSUPP";
-            case EAFNOSUPPORT: return "EAFNOSUPPORT";
-            case EADDRINUSE: return "EADDRINUSE";
-            case EADDRNOTAVAIL: return "EADDRNOTAVAIL";
-            case ENETUNREACH: return "ENETUNREACH";
-            case ECONNABORTED: return "ECONNABORTED";
-            case ECONNRESET: return "ECONNRESET";
-            case ENOBUFS: return "ENOBUFS";
-            case EISCONN: return "EISCONN";
-            case ENOTCONN: return "ENOTCONN";
-            case ETIMEDOUT: return "ETIMEDOUT";
-            case ECONNREFUSED: return "ECONNREFUSED";
-            case EHOSTUNREACH: return "EHOSTUNREACH";
-            case ENOSYS: return "ENOSYS";
-            case ETIME: return "ETIME";
-            case ENOTSUP: return "ENOTSUP";
-            default: return null;
-        }
+        return NAMES.apply(errno);
     }
 
     // ---- sockets ------------------------------------------------------------------------------

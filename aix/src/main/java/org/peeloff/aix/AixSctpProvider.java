@@ -90,6 +90,7 @@ public final class AixSctpProvider extends NativeSctpProvider {
     }
 
     private AixSctpProvider(AixAbiConfig config, String library, PosixCalls calls) {
+        super(ID, "AIX", PRIORITY);
         this.fixedConfig = config;
         this.fixedLibrary = library;
         this.fixedCalls = calls;
@@ -120,21 +121,8 @@ public final class AixSctpProvider extends NativeSctpProvider {
 
     // ---- identity and availability ---------------------------------------------------------------
 
-    @Override
-    public String id() {
-        return ID;
-    }
 
-    /** @return true when {@code os.name} is {@code AIX} */
-    @Override
-    public boolean matchesCurrentOs() {
-        return "AIX".equalsIgnoreCase(System.getProperty("os.name", ""));
-    }
 
-    @Override
-    public int priority() {
-        return PRIORITY;
-    }
 
     /**
      * Resolves the values (a probe file that contradicts the provider's own constants makes the

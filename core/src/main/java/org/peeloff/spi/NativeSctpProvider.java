@@ -17,22 +17,48 @@ import org.peeloff.SctpException;
  * keeping the cause when it cannot; it checks every argument once, before any native call, as
  * {@link SctpOperations} promises; and it hands the call to the loaded {@link SctpOperations}.
  *
- * <p>A provider extends it with its identity ({@link #id()}, {@link #matchesCurrentOs()},
- * {@link #priority()}), {@link #load()} and {@link #capabilities()}. The class itself links nothing
+ * <p>A provider extends it with its identity (id, OS and priority, given to the constructor),
+ * {@link #load()} and {@link #capabilities()}. The class itself links nothing
  * native and no JNA class, so a provider whose native part is missing still loads, is listed by
  * discovery and says why it is not available.
  */
 public abstract class NativeSctpProvider implements SctpProvider {
     private static final int BACKLOG_MAX = 65535;
 
+    private final String id;
+    private final String osName;
+    private final int priority;
     private final Object loadLock = new Object();
     private volatile Loaded loaded;
 
     private record Loaded(SctpOperations operations, Throwable cause) {
     }
 
-    /** For subclasses. */
-    protected NativeSctpProvider() {
+    /**
+     * @param id       the provider id ({@code linux}, {@code solaris}, {@code aix}, ...)
+     * @param osName   the {@code os.name} of the OS it is made for (compared ignoring case)
+     * @param priority its priority among the providers for that OS
+     */
+    protected NativeSctpProvider(String id, String osName, int priority) {
+        this.id = java.util.Objects.requireNonNull(id, "id");
+        this.osName = java.util.Objects.requireNonNull(osName, "osName");
+        this.priority = priority;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    /** @return true when {@code os.name} is the OS this provider is made for; nothing native is touched */
+    @Override
+    public boolean matchesCurrentOs() {
+        return osName.equalsIgnoreCase(System.getProperty("os.name", ""));
+    }
+
+    @Override
+    public int priority() {
+        return priority;
     }
 
     /**

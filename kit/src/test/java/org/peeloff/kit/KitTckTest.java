@@ -12,25 +12,15 @@ import org.peeloff.spi.SctpOperations;
 class KitTckTest {
 
     private static NativeSctpProvider stub(boolean matches) {
-        return new NativeSctpProvider() {
+        return new NativeSctpProvider("stand-in", "no such OS", 0) {
             @Override
             protected SctpOperations load() {
                 throw new UnsupportedOperationException("a stand-in");
             }
 
             @Override
-            public String id() {
-                return "stand-in";
-            }
-
-            @Override
             public boolean matchesCurrentOs() {
                 return matches;
-            }
-
-            @Override
-            public int priority() {
-                return 0;
             }
 
             @Override

@@ -1,6 +1,7 @@
 package org.peeloff.linux;
 
 import org.peeloff.jna.AbiRow;
+import org.peeloff.jna.ErrnoNames;
 
 /**
  * Every native number the Linux provider uses: errno values, flags, option numbers, struct sizes
@@ -413,6 +414,9 @@ final class LinuxAbi {
     @AbiRow("offsetof(struct sctp_send_failed,ssf_assoc_id)")
     static final int SEND_FAILED_ASSOC_ID = 44;
 
+    /** The errno names, read once from this class's E* constants. */
+    private static final ErrnoNames NAMES = ErrnoNames.of(LinuxAbi.class);
+
     /**
      * The symbolic name of a Linux errno number, for {@link org.peeloff.spi.PortableErrors} and the
      * message; {@code null} for a number this provider does not name.
@@ -421,44 +425,6 @@ final class LinuxAbi {
      * @return its name, or null
      */
     static String errnoName(int errno) {
-        switch (errno) {
-            case EPERM: return "EPERM";
-            case ENOENT: return "ENOENT";
-            case EINTR: return "EINTR";
-            case EBADF: return "EBADF";
-            case EAGAIN: return "EAGAIN";
-            case ENOMEM: return "ENOMEM";
-            case EACCES: return "EACCES";
-            case EFAULT: return "EFAULT";
-            case EBUSY: return "EBUSY";
-            case EINVAL: return "EINVAL";
-            case ENFILE: return "ENFILE";
-            case EMFILE: return "EMFILE";
-            case EPIPE: return "EPIPE";
-            case ENOSYS: return "ENOSYS";
-            case ENOTSOCK: return "ENOTSOCK";
-            case EMSGSIZE: return "EMSGSIZE";
-            case EPROTOTYPE: return "EPROTOTYPE";
-            case ENOPROTOOPT: return "ENOPROTOOPT";
-            case EPROTONOSUPPORT: return "EPROTONOSUPPORT";
-            case ESOCKTNOSUPPORT: return "ESOCKTNOSUPPORT";
-            case EOPNOTSUPP: return "EOPNOTSUPP";
-            case EAFNOSUPPORT: return "EAFNOSUPPORT";
-            case EADDRINUSE: return "EADDRINUSE";
-            case EADDRNOTAVAIL: return "EADDRNOTAVAIL";
-            case ENETUNREACH: return "ENETUNREACH";
-            case ECONNABORTED: return "ECONNABORTED";
-            case ECONNRESET: return "ECONNRESET";
-            case ENOBUFS: return "ENOBUFS";
-            case EISCONN: return "EISCONN";
-            case ENOTCONN: return "ENOTCONN";
-            case ESHUTDOWN: return "ESHUTDOWN";
-            case ETIMEDOUT: return "ETIMEDOUT";
-            case ECONNREFUSED: return "ECONNREFUSED";
-            case EHOSTUNREACH: return "EHOSTUNREACH";
-            case EALREADY: return "EALREADY";
-            case EINPROGRESS: return "EINPROGRESS";
-            default: return null;
-        }
+        return NAMES.apply(errno);
     }
 }

@@ -77,27 +77,13 @@ public final class LinuxSctpProvider extends NativeSctpProvider {
      * know, to exercise the fallback for real), or that starts with SCTP_SNDRCV control messages.
      */
     LinuxSctpProvider(int peeloffFlagsOption, boolean sndrcvInfo) {
+        super(ID, "Linux", 100); // the only provider for Linux
         this.peeloffFlagsOption = peeloffFlagsOption;
         this.sndrcvInfo = sndrcvInfo;
     }
 
-    /** @return {@value #ID} */
-    @Override
-    public String id() {
-        return ID;
-    }
 
-    /** @return true when {@code os.name} is {@code Linux} */
-    @Override
-    public boolean matchesCurrentOs() {
-        return "Linux".equals(System.getProperty("os.name"));
-    }
 
-    /** @return 100: the only provider for Linux */
-    @Override
-    public int priority() {
-        return 100;
-    }
 
     /**
      * Checks the OS and architecture, then binds libc (once per class loader: JNA registers a class

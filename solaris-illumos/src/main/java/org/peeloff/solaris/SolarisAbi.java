@@ -1,6 +1,7 @@
 package org.peeloff.solaris;
 
 import org.peeloff.jna.AbiRow;
+import org.peeloff.jna.ErrnoNames;
 
 /**
  * Every native number the Solaris/illumos provider uses: errno values, flags, option numbers,
@@ -238,6 +239,9 @@ final class SolarisAbi {
     @AbiRow("offsetof(struct sctp_event_subscribe,sctp_association_event)") static final int EV_ASSOCIATION = 1;
     @AbiRow("offsetof(struct sctp_event_subscribe,sctp_shutdown_event)") static final int EV_SHUTDOWN = 5;
 
+    /** The errno names, read once from this class's E* constants. */
+    private static final ErrnoNames NAMES = ErrnoNames.of(SolarisAbi.class);
+
     /**
      * The symbolic name of an illumos errno, for {@link org.peeloff.spi.PortableErrors}.
      *
@@ -245,47 +249,6 @@ final class SolarisAbi {
      * @return its name, or null for a number this table does not know
      */
     static String errnoName(int errno) {
-        switch (errno) {
-            case EPERM: return "EPERM";
-            case ENOENT: return "ENOENT";
-            case EINTR: return "EINTR";
-            case EBADF: return "EBADF";
-            case EAGAIN: return "EAGAIN";
-            case ENOMEM: return "ENOMEM";
-            case EACCES: return "EACCES";
-            case EFAULT: return "EFAULT";
-            case EBUSY: return "EBUSY";
-            case EINVAL: return "EINVAL";
-            case ENFILE: return "ENFILE";
-            case EMFILE: return "EMFILE";
-            case ENOTTY: return "ENOTTY";
-            case EPIPE: return "EPIPE";
-            case ENOTSUP: return "ENOTSUP";
-            case ENOSR: return "ENOSR";
-            case ENOSYS: return "ENOSYS";
-            case ENOTSOCK: return "ENOTSOCK";
-            case EMSGSIZE: return "EMSGSIZE";
-            case EPROTOTYPE: return "EPROTOTYPE";
-            case ENOPROTOOPT: return "ENOPROTOOPT";
-            case EPROTONOSUPPORT: return "EPROTONOSUPPORT";
-            case ESOCKTNOSUPPORT: return "ESOCKTNOSUPPORT";
-            case EOPNOTSUPP: return "EOPNOTSUPP";
-            case EAFNOSUPPORT: return "EAFNOSUPPORT";
-            case EADDRINUSE: return "EADDRINUSE";
-            case EADDRNOTAVAIL: return "EADDRNOTAVAIL";
-            case ENETUNREACH: return "ENETUNREACH";
-            case ECONNABORTED: return "ECONNABORTED";
-            case ECONNRESET: return "ECONNRESET";
-            case ENOBUFS: return "ENOBUFS";
-            case EISCONN: return "EISCONN";
-            case ENOTCONN: return "ENOTCONN";
-            case ESHUTDOWN: return "ESHUTDOWN";
-            case ETIMEDOUT: return "ETIMEDOUT";
-            case ECONNREFUSED: return "ECONNREFUSED";
-            case EHOSTUNREACH: return "EHOSTUNREACH";
-            case EALREADY: return "EALREADY";
-            case EINPROGRESS: return "EINPROGRESS";
-            default: return null;
-        }
+        return NAMES.apply(errno);
     }
 }

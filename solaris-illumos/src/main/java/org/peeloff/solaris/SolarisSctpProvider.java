@@ -44,25 +44,11 @@ public final class SolarisSctpProvider extends NativeSctpProvider {
 
     /** Creates the provider; nothing native is loaded until {@link #isAvailable()}. */
     public SolarisSctpProvider() {
+        super(ID, "SunOS", 0); // Solaris 11 and the illumos distributions; the only provider for SunOS
     }
 
-    /** @return {@value #ID} */
-    @Override
-    public String id() {
-        return ID;
-    }
 
-    /** @return true when {@code os.name} is {@code SunOS} (Solaris 11, illumos) */
-    @Override
-    public boolean matchesCurrentOs() {
-        return "SunOS".equalsIgnoreCase(System.getProperty("os.name", ""));
-    }
 
-    /** @return 0: the only provider for SunOS */
-    @Override
-    public int priority() {
-        return 0;
-    }
 
     /**
      * Binds libsctp.so.1, libsocket.so.1 and libc.so.1 (or the personality named by
