@@ -134,6 +134,28 @@ abstract sealed class AbstractSctpSocket implements AutoCloseable permits SctpMu
         descriptor.close();
     }
 
+    /** {@code bind()} through the provider, with the descriptor held for the call. */
+    final void bind0(InetSocketAddress local) throws SctpException {
+        Objects.requireNonNull(local, "local");
+        int fd = descriptor.acquire("bind");
+        try {
+            provider.bind(fd, local);
+        } finally {
+            descriptor.release();
+        }
+    }
+
+    /** {@code connect()} through the provider, with the descriptor held for the call. */
+    final void connect0(InetSocketAddress remote) throws SctpException {
+        Objects.requireNonNull(remote, "remote");
+        int fd = descriptor.acquire("connect");
+        try {
+            provider.connect(fd, remote);
+        } finally {
+            descriptor.release();
+        }
+    }
+
     final int getOption(SocketOption option) throws SctpException {
         int fd = descriptor.acquire("getOption");
         try {
