@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Proves that the published Peeloff jars work on the MODULE path, not only on the class path: it
  * starts a new JVM with {@code java --module-path <this module's classes and its run-time
- * dependencies> -m org.peeloff.modulepath/org.peeloff.modulepath.ModulePathCheck}. That resolves
+ * dependencies> -m org.peeloff.modulepath/org.peeloff.modulepath.ModulePathCheck} (with
+ * {@code --enable-native-access=com.sun.jna}, as an application on the module path runs). That resolves
  * {@code org.peeloff}, {@code org.peeloff.compat} and, by service binding only (the program requires
  * none of them), the three provider modules with {@code org.peeloff.jna} and JNA; then
  * {@link ModulePathCheck} checks that {@code ServiceLoader} and {@code Sctp.candidates()} see the
@@ -43,7 +44,9 @@ class ModulePathTest {
             }
         }
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        // JNA loads its native library: JDK 22 and newer warn unless its module may do so
         List<String> command = List.of(java.toString(),
+                "--enable-native-access=com.sun.jna",
                 "--module-path", String.join(File.pathSeparator, modulePath),
                 "-m", "org.peeloff.modulepath/org.peeloff.modulepath.ModulePathCheck");
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
