@@ -1,5 +1,6 @@
 package org.peeloff.aix;
 
+import java.lang.invoke.MethodHandles;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -149,7 +150,7 @@ final class AixAbi {
     static final int ENOTSUP = 124;
 
     /** The errno names, read once from this class's E* constants. */
-    private static final ErrnoNames NAMES = ErrnoNames.of(AixAbi.class);
+    private static final ErrnoNames NAMES = ErrnoNames.of(MethodHandles.lookup(), AixAbi.class);
 
     /**
      * The symbolic name of an AIX errno, for {@link org.peeloff.spi.PortableErrors}.
