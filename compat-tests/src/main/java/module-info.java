@@ -1,3 +1,7 @@
+/*
+ * Copyright The Peeloff developers
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * The Peeloff TCK: abstract JUnit 5 contracts every provider must pass, the per-OS semantics report
  * and the ABI facts table ({@code abi.tsv}, read by {@code AbiTable} from this module).

@@ -1,3 +1,7 @@
+/*
+ * Copyright The Peeloff developers
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * The one POSIX/SCTP layer every Peeloff provider is a delta over ({@code PosixSctp}, its layout
  * record, codecs and C-call binding). For the providers' own use, not for applications.

@@ -1,3 +1,7 @@
+/*
+ * Copyright The Peeloff developers
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * A small program run on the module path by {@code ModulePathTest}: it requires only the API
  * ({@code org.peeloff}) and the TCK ({@code org.peeloff.compat}); the providers reach it through

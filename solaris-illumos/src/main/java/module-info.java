@@ -1,3 +1,7 @@
+/*
+ * Copyright The Peeloff developers
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * The Peeloff provider for Solaris and illumos (libsctp.so.1, libsocket.so.1 and libc through JNA direct mapping).
  *
