@@ -233,6 +233,34 @@ final class AixLibc {
     static native int poll(Pointer fds, int nfds, int timeout);
 
     /**
+     * {@code int pipe(int fds[2])}, for the readiness backend's wake-up.
+     *
+     * @param fds two ints
+     * @return 0, or -1
+     */
+    static native int pipe(Pointer fds);
+
+    /**
+     * {@code ssize_t read(int fd, void *buf, size_t count)}.
+     *
+     * @param fd    the descriptor
+     * @param buf   the buffer
+     * @param count its size
+     * @return bytes read, or -1
+     */
+    static native long read(int fd, Pointer buf, long count);
+
+    /**
+     * {@code ssize_t write(int fd, const void *buf, size_t count)}.
+     *
+     * @param fd    the descriptor
+     * @param buf   the bytes
+     * @param count how many
+     * @return bytes written, or -1
+     */
+    static native long write(int fd, Pointer buf, long count);
+
+    /**
      * {@code int close(int fd)}.
      *
      * @param fd the descriptor

@@ -27,8 +27,12 @@ import org.peeloff.SctpNotification;
 import org.peeloff.ShutdownEvent;
 import org.peeloff.aix.AixAbi.Feature;
 import org.peeloff.aix.AixAbi.Unknown;
+import org.peeloff.jna.PollCalls;
+import org.peeloff.jna.PollPoller;
+import org.peeloff.jna.SctpLayout;
 import org.peeloff.spi.EmulatedPeeloffFlags;
 import org.peeloff.spi.NativeCall;
+import org.peeloff.spi.Poller;
 import org.peeloff.spi.PortableErrors;
 import org.peeloff.spi.ReceiveInfo;
 import org.peeloff.spi.SctpProvider;
@@ -309,6 +313,7 @@ public final class AixSctpProvider implements SctpProvider {
                         + "once its COMMUNICATION_UP has been received, until it ends, is peeled off, or the socket "
                         + "is closed" : "unavailable");
         details.put("socket.closeOnExec", "set with fcntl(F_SETFD) right after socket(): no SOCK_CLOEXEC is known on AIX");
+        details.put("readiness", "poll(2) backend (pollset: not yet)");
         details.put("localAddresses", "the one address getsockname() reports (AIX documents no sctp_getladdrs)");
         Throwable cause = cf.cause != null ? cf.cause : l != null ? l.cause : null;
         if (cause != null) {
@@ -853,6 +858,59 @@ public final class AixSctpProvider implements SctpProvider {
     }
 
     // ---- descriptors -----------------------------------------------------------------------------
+
+    /** The C calls of the poll(2) backend, over this provider's own binding. */
+    private static final PollCalls POLL_CALLS = new PollCalls() {
+        @Override
+        public int poll(Pointer fds, long nfds, int timeout) {
+            return AixLibc.poll(fds, (int) nfds, timeout);
+        }
+
+        @Override
+        public int pipe(Pointer fds) {
+            return AixLibc.pipe(fds);
+        }
+
+        @Override
+        public long read(int fd, Pointer buf, long count) {
+            return AixLibc.read(fd, buf, count);
+        }
+
+        @Override
+        public long write(int fd, Pointer buf, long count) {
+            return AixLibc.write(fd, buf, count);
+        }
+
+        @Override
+        public int fcntl(int fd, int cmd, int arg) {
+            return AixLibc.fcntl(fd, cmd, arg);
+        }
+
+        @Override
+        public int close(int fd) {
+            return AixLibc.close(fd);
+        }
+
+        @Override
+        public int errno() {
+            return AixLibc.errno();
+        }
+    };
+
+    /**
+     * {@inheritDoc} The portable {@code poll(2)} backend with AIX's numbers ({@code POLLOUT} 2,
+     * {@code POLLERR} 0x4000, ...); AIX's own {@code pollset} is not bound yet.
+     */
+    @Override
+    public Poller openPoller() throws SctpException {
+        ready("openPoller()");
+        return new PollPoller(POLL_CALLS,
+                new SctpLayout.Poll(AixAbi.SIZEOF_POLLFD, 0, AixAbi.POLLFD_EVENTS, AixAbi.POLLFD_REVENTS, AixAbi.POLLIN,
+                        AixAbi.POLLOUT, AixAbi.POLLERR, AixAbi.POLLHUP, AixAbi.POLLNVAL),
+                new SctpLayout.Fcntl(AixAbi.F_GETFD, AixAbi.F_SETFD, AixAbi.F_GETFL, AixAbi.F_SETFL, AixAbi.F_DUPFD,
+                        AixAbi.FD_CLOEXEC, AixAbi.O_NONBLOCK, 0),
+                AixAbi.EINTR, AixAbi::errnoName, os());
+    }
 
     @Override
     public boolean poll(int fd, boolean write, int timeoutMillis) throws SctpException {
