@@ -18,7 +18,11 @@ import org.peeloff.spi.SocketOption;
  * send/receive loops that let {@link #close()} wake a thread waiting in them.
  */
 abstract sealed class AbstractSctpSocket implements AutoCloseable permits SctpMultiSocket, SctpSocket {
-    /** How long one wait in poll() lasts before checking for close; data wakes it at once. */
+    /**
+     * How long one wait in poll() lasts before checking for close, for a provider without a readiness
+     * backend ({@link SctpProvider#openPoller()}); data wakes it at once. With a backend a blocked call
+     * parks until its descriptor is ready or the socket is closed, with no periodic wake-up.
+     */
     static final int WAIT_SLICE_MILLIS = 50;
 
     private static final ThreadLocal<ReceiveInfo> INFO = ThreadLocal.withInitial(ReceiveInfo::new);
@@ -257,6 +261,11 @@ abstract sealed class AbstractSctpSocket implements AutoCloseable permits SctpMu
     }
 
     private void awaitReady(int fd, boolean write, String op) throws SctpException {
+        Readiness readiness = Readiness.of(provider);
+        if (readiness != null) {
+            readiness.await(descriptor, fd, write, op);
+            return;
+        }
         while (!provider.poll(fd, write, WAIT_SLICE_MILLIS)) {
             if (descriptor.isClosed()) {
                 throw new SctpClosedException(op + "(fd=" + fd + ")", true);

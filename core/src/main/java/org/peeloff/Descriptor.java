@@ -4,6 +4,8 @@
  */
 package org.peeloff;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.peeloff.spi.SctpProvider;
@@ -16,6 +18,10 @@ import org.peeloff.spi.SctpProvider;
  * cannot have been handed to anybody else yet.
  *
  * <p>State: bit 0 set once closed; the rest counts holders (in steps of 2).
+ *
+ * <p>Close listeners (selection keys, threads parked in a blocking call) run in {@link #close()},
+ * while {@code close()} itself holds the descriptor: so a listener that takes the descriptor out of
+ * a readiness backend always does so before the native close, never on a number since reused.
  */
 final class Descriptor {
     private static final System.Logger LOG = System.getLogger(Descriptor.class.getName());
@@ -23,6 +29,14 @@ final class Descriptor {
     private final SctpProvider provider;
     private final int fd;
     private final AtomicInteger state = new AtomicInteger();
+    /** null, or the listeners to run on close; guarded by {@code this}. */
+    private ArrayList<CloseListener> listeners;
+
+    /** Told once that the descriptor is being closed, before the native close. */
+    interface CloseListener {
+        /** Called from {@link #close()}, with the descriptor still open natively; must not block. */
+        void descriptorClosing();
+    }
 
     Descriptor(SctpProvider provider, int fd) {
         this.provider = provider;
@@ -84,12 +98,71 @@ final class Descriptor {
             if ((s & 1) != 0) {
                 return;
             }
-            if (state.compareAndSet(s, s | 1)) {
-                if (s == 0) {
-                    provider.close(fd);
-                }
-                return;
+            if (state.compareAndSet(s, (s | 1) + 2)) { // closed, and held by this close meanwhile
+                break;
             }
+        }
+        List<CloseListener> told;
+        synchronized (this) {
+            told = listeners;
+            listeners = null;
+        }
+        if (told != null) {
+            for (CloseListener l : told) {
+                try {
+                    l.descriptorClosing();
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "a close listener of fd " + fd + " failed", e);
+                }
+            }
+        }
+        if (state.addAndGet(-2) == 1) {
+            provider.close(fd);
+        }
+    }
+
+    /**
+     * @param l told when the descriptor is closed
+     * @return false when it is closed already (then {@code l} is not kept)
+     */
+    boolean addCloseListener(CloseListener l) {
+        synchronized (this) {
+            if (isClosed()) {
+                return false;
+            }
+            if (listeners == null) {
+                listeners = new ArrayList<>(2);
+            }
+            listeners.add(l);
+            return true;
+        }
+    }
+
+    /** @param l a listener no longer interested */
+    void removeCloseListener(CloseListener l) {
+        synchronized (this) {
+            if (listeners != null) {
+                listeners.remove(l);
+            }
+        }
+    }
+
+    /**
+     * @param type a listener class
+     * @param test what it must satisfy
+     * @param <T>  the class
+     * @return the first listener of that class satisfying {@code test}, or null
+     */
+    <T extends CloseListener> T findCloseListener(Class<T> type, java.util.function.Predicate<T> test) {
+        synchronized (this) {
+            if (listeners != null) {
+                for (CloseListener l : listeners) {
+                    if (type.isInstance(l) && test.test(type.cast(l))) {
+                        return type.cast(l);
+                    }
+                }
+            }
+            return null;
         }
     }
 }

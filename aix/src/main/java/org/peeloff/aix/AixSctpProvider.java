@@ -247,6 +247,7 @@ public final class AixSctpProvider extends NativeSctpProvider {
                         + "once its COMMUNICATION_UP has been received, until it ends, is peeled off, or the socket "
                         + "is closed" : "unavailable");
         details.put("socket.closeOnExec", "set with fcntl(F_SETFD) right after socket(): no SOCK_CLOEXEC is known on AIX");
+        details.put("readiness", "poll(2) backend (pollset: not yet)");
         details.put("localAddresses", "the one address getsockname() reports (AIX documents no sctp_getladdrs)");
         Throwable cause = cf.cause != null ? cf.cause : unavailabilityCause();
         if (cause != null) {

@@ -72,6 +72,8 @@ import org.peeloff.SctpError;
 import org.peeloff.SctpException;
 import org.peeloff.SctpMultiSocket;
 import org.peeloff.SctpReceived;
+import org.peeloff.SctpSelectionKey;
+import org.peeloff.SctpSelector;
 import org.peeloff.SctpSocket;
 import org.peeloff.ShutdownEvent;
 import org.peeloff.compat.Associations.Cleanup;
@@ -1321,6 +1323,363 @@ public abstract class SctpProviderTck {
                 assertTrue(e.error() == SctpError.ASSOCIATION_ABORTED || e.error() == SctpError.NO_SUCH_ASSOCIATION,
                         "peel-off of an association the peer ended: ASSOCIATION_ABORTED or NO_SUCH_ASSOCIATION, got " + e);
                 assertFalse(server.associations().contains(link.serverSide()), "the ended association is not listed");
+            }
+        }
+    }
+
+    /**
+     * The event loop ({@link SctpSelector} on the provider's readiness backend) and blocking calls
+     * that park instead of polling in slices. Every socket of the loop is non-blocking, as an event loop's are.
+     */
+    @Nested
+    class EventLoop {
+
+        private SctpSelector selector(Cleanup r, Observed o) throws SctpException {
+            SctpSelector s = r.add(SctpSelector.open(providerUnderTest()));
+            o.note("readiness backend: " + s.backend());
+            return s;
+        }
+
+        /** Receives without waiting until nothing is queued. */
+        private int drainNow(Receive receive) throws SctpException {
+            ByteBuffer buf = ByteBuffer.allocateDirect(Associations.BUFFER);
+            int n = 0;
+            while (receive.receive(buf.clear()) != null) {
+                n++;
+            }
+            return n;
+        }
+
+        /** Selects until {@code key} is selected, failing after the TCK's wait. */
+        private void awaitSelected(SctpSelector selector, SctpSelectionKey key, int ops, String what) throws SctpException {
+            long end = System.nanoTime() + Associations.WAIT.toNanos();
+            while (System.nanoTime() - end < 0) {
+                selector.select(200);
+                if (selector.selectedKeys().contains(key) && (key.readyOps() & ops) == ops) {
+                    return;
+                }
+            }
+            throw new AssertionFailedError("never selected: " + what);
+        }
+
+        /**
+         * Proves that a one-to-many socket is reported readable when, and only when, a message is queued
+         * on it, with its attachment, and stays reported while the message is unread (level-triggered).
+         */
+        @Test
+        void data_makes_a_registered_one_to_many_socket_readable(Observed o) throws Exception {
+            SctpProvider p = providerUnderTest();
+            try (Cleanup r = new Cleanup()) {
+                SctpSelector selector = selector(r, o);
+                SctpMultiSocket server = server(r, p);
+                Link link = link(r, p, server);
+                server.configureBlocking(false);
+                drainNow(server::receive);
+                SctpSelectionKey key = selector.register(server, SctpSelectionKey.OP_READ, "server");
+                assertEquals(0, selector.selectNow(), "nothing queued: nothing selected");
+                send(link.client(), link.clientSide(), 0, text("ready?"));
+                awaitSelected(selector, key, SctpSelectionKey.OP_READ, "the one-to-many socket after a message");
+                assertEquals("server", key.attachment());
+                assertEquals(1, selector.selectNow(), "level-triggered: selected again while unread");
+                ByteBuffer buf = ByteBuffer.allocateDirect(Associations.BUFFER);
+                SctpReceived got = server.receive(buf);
+                assertTrue(got instanceof SctpData, "the message: " + got);
+                drainNow(server::receive);
+                assertEquals(0, selector.selectNow(), "read: no longer selected");
+            }
+        }
+
+        /** Proves readiness of a one-to-one socket opened with {@code SctpSocket.open} and connected. */
+        @Test
+        void data_makes_a_registered_one_to_one_socket_readable(Observed o) throws Exception {
+            SctpProvider p = providerUnderTest();
+            Assumptions.assumeTrue(capabilities().oneToOneSockets(),
+                    "provider '" + p.id() + "' opens no one-to-one socket directly (capabilities().oneToOneSockets() is false)");
+            try (Cleanup r = new Cleanup()) {
+                SctpSelector selector = selector(r, o);
+                SctpMultiSocket server = server(r, p);
+                SctpSocket client = r.add(SctpSocket.open(p, StandardProtocolFamily.INET));
+                client.bind(new InetSocketAddress(LOOPBACK, 0));
+                client.connect(address(server));
+                AssociationId serverSide = Associations.accept(server, 1).get(0);
+                client.configureBlocking(false);
+                SctpSelectionKey key = selector.register(client, SctpSelectionKey.OP_READ, null);
+                // its COMMUNICATION_UP may be queued: read it through the loop
+                drainNow(client::receive);
+                assertEquals(0, selector.selectNow(), "nothing queued on the one-to-one socket");
+                send(server, serverSide, 0, text("to one-to-one"));
+                awaitSelected(selector, key, SctpSelectionKey.OP_READ, "the one-to-one socket after a message");
+                ByteBuffer buf = ByteBuffer.allocateDirect(Associations.BUFFER);
+                SctpReceived got;
+                do {
+                    got = client.receive(buf.clear());
+                } while (got != null && !(got instanceof SctpData));
+                assertTrue(got instanceof SctpData, "the message on the one-to-one socket");
+                buf.flip();
+                assertEquals("to one-to-one", text(buf));
+            }
+        }
+
+        /** Proves readiness of a peeled-off socket, and that its reported data is the association's. */
+        @Test
+        void data_makes_a_registered_peeled_socket_readable(Observed o) throws Exception {
+            SctpProvider p = providerUnderTest();
+            try (Cleanup r = new Cleanup()) {
+                SctpSelector selector = selector(r, o);
+                SctpMultiSocket server = server(r, p);
+                Link link = link(r, p, server);
+                SctpSocket peeled = r.add(server.peelOff(link.serverSide(), PeeloffOption.NONBLOCK));
+                SctpSelectionKey key = selector.register(peeled, SctpSelectionKey.OP_READ, link.serverSide());
+                drainNow(peeled::receive);
+                assertEquals(0, selector.selectNow());
+                send(link.client(), link.clientSide(), 0, text("to peeled"));
+                awaitSelected(selector, key, SctpSelectionKey.OP_READ, "the peeled socket after a message");
+                assertEquals(link.serverSide(), key.attachment());
+                ByteBuffer buf = ByteBuffer.allocateDirect(Associations.BUFFER);
+                assertTrue(peeled.receive(buf) instanceof SctpData);
+                buf.flip();
+                assertEquals("to peeled", text(buf));
+            }
+        }
+
+        /** Proves that a notification (a new association's COMMUNICATION_UP) makes the socket readable. */
+        @Test
+        void a_notification_makes_a_registered_socket_readable(Observed o) throws Exception {
+            SctpProvider p = providerUnderTest();
+            try (Cleanup r = new Cleanup()) {
+                SctpSelector selector = selector(r, o);
+                SctpMultiSocket server = server(r, p);
+                server.configureBlocking(false);
+                SctpSelectionKey key = selector.register(server, SctpSelectionKey.OP_READ, null);
+                assertEquals(0, selector.selectNow(), "no association yet");
+                Associations.client(r, p, address(server));
+                awaitSelected(selector, key, SctpSelectionKey.OP_READ, "the server after a client connected");
+                ByteBuffer buf = ByteBuffer.allocateDirect(Associations.BUFFER);
+                SctpReceived got = server.receive(buf);
+                assertTrue(got instanceof AssociationChange c && c.state() == AssociationChange.State.COMMUNICATION_UP,
+                        "the readiness was the COMMUNICATION_UP notification: " + got);
+            }
+        }
+
+        /**
+         * Proves OP_WRITE: a non-blocking peeled socket sends until the send buffer is full (send returns
+         * 0); once the peer has read everything, the socket is reported writable and sends again.
+         */
+        @Test
+        void a_full_send_buffer_that_drains_makes_the_socket_writable(Observed o) throws Exception {
+            SctpProvider p = providerUnderTest();
+            try (Cleanup r = new Cleanup()) {
+                SctpSelector selector = selector(r, o);
+                SctpMultiSocket server = server(r, p);
+                Link link = link(r, p, server);
+                SctpSocket peeled = r.add(server.peelOff(link.serverSide(), PeeloffOption.NONBLOCK));
+                peeled.setSendBufferSize(16 * 1024);
+                ByteBuffer chunk = ByteBuffer.allocateDirect(4096);
+                int sent = 0;
+                for (int i = 0; i < 100_000; i++) {
+                    chunk.clear();
+                    if (peeled.send(chunk, 0) == 0) {
+                        break;
+                    }
+                    sent++;
+                }
+                assertTrue(peeled.send(chunk.clear(), 0) == 0, "the send buffer filled after " + sent + " messages");
+                SctpSelectionKey key = selector.register(peeled, SctpSelectionKey.OP_WRITE, null);
+                ByteBuffer buf = ByteBuffer.allocateDirect(Associations.BUFFER);
+                int read = 0;
+                while (read < sent) {
+                    if (nextData(link.client(), buf, "message " + (read + 1) + " of " + sent) != null) {
+                        read++;
+                    }
+                }
+                awaitSelected(selector, key, SctpSelectionKey.OP_WRITE, "the peeled socket once the peer read everything");
+                assertEquals(4096, peeled.send(chunk.clear(), 0), "writable: a send goes through");
+                o.note(sent + " messages of 4096 bytes filled the send buffer");
+            }
+        }
+
+        /**
+         * Proves that after a peel-off while the original one-to-many socket is registered, the
+         * association's traffic signals only the peeled socket's key, never the original's.
+         */
+        @Test
+        void after_a_peeloff_only_the_peeled_socket_signals_the_associations_traffic(Observed o) throws Exception {
+            SctpProvider p = providerUnderTest();
+            try (Cleanup r = new Cleanup()) {
+                SctpSelector selector = selector(r, o);
+                SctpMultiSocket server = server(r, p);
+                Link link = link(r, p, server);
+                server.configureBlocking(false);
+                drainNow(server::receive);
+                SctpSelectionKey original = selector.register(server, SctpSelectionKey.OP_READ, "original");
+                SctpSocket peeled = r.add(server.peelOff(link.serverSide(), PeeloffOption.NONBLOCK));
+                SctpSelectionKey own = selector.register(peeled, SctpSelectionKey.OP_READ, "peeled");
+                drainNow(peeled::receive);
+                drainNow(server::receive);
+                for (int i = 0; i < 5; i++) {
+                    send(link.client(), link.clientSide(), 0, text("after the peel-off " + i));
+                }
+                awaitSelected(selector, own, SctpSelectionKey.OP_READ, "the peeled socket");
+                assertFalse(selector.selectedKeys().contains(original), "the original socket is not signalled");
+                int got = 0;
+                long end = System.nanoTime() + Associations.WAIT.toNanos();
+                while (got < 5 && System.nanoTime() - end < 0) {
+                    selector.select(200);
+                    assertFalse(selector.selectedKeys().contains(original), "the original socket is never signalled");
+                    got += drainNow(peeled::receive);
+                }
+                assertEquals(5, got, "all five messages on the peeled socket");
+                assertTrue(drainNow(server::receive) == 0, "nothing reached the original socket");
+            }
+        }
+
+        /**
+         * Proves that closing a registered socket cancels its key before the descriptor is closed: the
+         * key is invalid, and a socket that gets the same number later is reported under its own key only.
+         */
+        @Test
+        void closing_a_registered_socket_cancels_its_key(Observed o) throws Exception {
+            SctpProvider p = providerUnderTest();
+            try (Cleanup r = new Cleanup()) {
+                SctpSelector selector = selector(r, o);
+                SctpMultiSocket server = server(r, p);
+                Link link = link(r, p, server);
+                SctpSocket peeled = server.peelOff(link.serverSide(), PeeloffOption.NONBLOCK);
+                int oldFd = peeled.rawDescriptor();
+                SctpSelectionKey key = selector.register(peeled, SctpSelectionKey.OP_READ, "old");
+                send(link.client(), link.clientSide(), 0, text("unread"));
+                awaitSelected(selector, key, SctpSelectionKey.OP_READ, "the peeled socket");
+                int before = selector.keyCount();
+                peeled.close();
+                assertFalse(key.isValid(), "closing the socket cancelled its key");
+                assertEquals(before - 1, selector.keyCount());
+                assertEquals(0, selector.selectNow(), "a closed socket's key is not selected");
+
+                SctpMultiSocket fresh = server(r, p);
+                fresh.configureBlocking(false);
+                SctpSelectionKey freshKey = selector.register(fresh, SctpSelectionKey.OP_READ, "new");
+                Associations.client(r, p, address(fresh));
+                awaitSelected(selector, freshKey, SctpSelectionKey.OP_READ, "the new socket");
+                for (SctpSelectionKey k : selector.selectedKeys()) {
+                    assertTrue(k.isValid() && k != key, "only live keys are selected: " + k);
+                }
+                o.note("closed fd " + oldFd + "; the new socket got " + fresh.rawDescriptor()
+                        + (fresh.rawDescriptor() == oldFd ? " (the number was reused)" : ""));
+            }
+        }
+
+        /** Proves that {@code wakeup()} from another thread ends a select that has nothing to report, at once. */
+        @Test
+        void wakeup_from_another_thread_ends_a_select(Observed o) throws Exception {
+            SctpProvider p = providerUnderTest();
+            try (Cleanup r = new Cleanup()) {
+                SctpSelector selector = selector(r, o);
+                SctpMultiSocket server = server(r, p);
+                selector.register(server, SctpSelectionKey.OP_READ, null);
+                AtomicReference<Object> outcome = new AtomicReference<>();
+                Thread t = new Thread(() -> {
+                    try {
+                        outcome.set(selector.select());
+                    } catch (Throwable e) {
+                        outcome.set(e);
+                    }
+                }, "tck-selecting");
+                t.setDaemon(true);
+                t.start();
+                awaitInside(t, SctpSelector.class.getName(), "select");
+                assertTrue(t.isAlive(), "select waits while nothing is ready");
+                long t0 = System.nanoTime();
+                selector.wakeup();
+                t.join(Associations.WAIT.toMillis());
+                long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+                assertFalse(t.isAlive(), "wakeup() ended the select");
+                assertEquals(0, outcome.get(), "woken with nothing selected");
+                assertTrue(ms < 2000, "woken in " + ms + " ms");
+                o.note("select woken in " + ms + " ms");
+            }
+        }
+
+        /**
+         * Proves that a descriptor Peeloff does not own (a raw one-to-many socket made with the SPI) is
+         * watched beside Peeloff sockets, reported with its attachment, and taken out by {@code cancel()}.
+         */
+        @Test
+        void a_foreign_descriptor_is_watched_beside_peeloff_sockets(Observed o) throws Exception {
+            SctpProvider p = providerUnderTest();
+            try (Cleanup r = new Cleanup()) {
+                SctpSelector selector = selector(r, o);
+                SctpMultiSocket server = server(r, p);
+                selector.register(server, SctpSelectionKey.OP_READ, "peeloff");
+                int raw = p.socket(StandardProtocolFamily.INET, org.peeloff.spi.SocketStyle.ONE_TO_MANY);
+                r.add(new RawSocket(p, raw));
+                p.bind(raw, new InetSocketAddress(LOOPBACK, 0));
+                p.listen(raw, 8);
+                int port = p.localAddresses(raw).get(0).getPort();
+                SctpSelectionKey foreign = selector.registerDescriptor(raw, SctpSelectionKey.OP_READ, "foreign");
+                r.add(foreign::cancel); // cancelled before the raw socket closes (the cleanup runs in reverse)
+                assertEquals(0, selector.selectNow());
+                Associations.client(r, p, new InetSocketAddress(LOOPBACK, port));
+                awaitSelected(selector, foreign, SctpSelectionKey.OP_READ, "the foreign descriptor after a client connected");
+                assertEquals("foreign", foreign.attachment());
+                assertEquals(null, foreign.socket());
+                foreign.cancel();
+                assertEquals(0, selector.selectNow(), "cancelled: no longer reported");
+            }
+        }
+
+        /**
+         * Proves that close() of a socket with 100 threads blocked in receive wakes every one of them at
+         * once (under 2 s in all) with SctpClosedException: blocked calls park on the provider's backend
+         * and close wakes them, with no poll slice in between.
+         */
+        @Test
+        void close_wakes_100_threads_blocked_in_receive_promptly_with_CLOSED(Observed o) throws Exception {
+            SctpProvider p = providerUnderTest();
+            int n = 100;
+            try (Cleanup r = new Cleanup()) {
+                SctpMultiSocket server = server(r, p);
+                Link link = link(r, p, server);
+                SctpSocket victim = r.add(server.peelOff(link.serverSide()));
+                List<Thread> threads = new ArrayList<>();
+                List<AtomicReference<Object>> outcomes = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    AtomicReference<Object> outcome = new AtomicReference<>();
+                    Thread t = new Thread(() -> {
+                        try {
+                            outcome.set(victim.receive(ByteBuffer.allocate(256)));
+                        } catch (Throwable e) {
+                            outcome.set(e);
+                        }
+                    }, "tck-blocked-" + i);
+                    t.setDaemon(true);
+                    outcomes.add(outcome);
+                    threads.add(t);
+                    t.start();
+                }
+                long end = System.nanoTime() + Associations.WAIT.toNanos();
+                for (Thread t : threads) {
+                    while (t.getState() != Thread.State.WAITING && t.isAlive() && System.nanoTime() - end < 0) {
+                        Thread.sleep(5);
+                    }
+                }
+                long t0 = System.nanoTime();
+                victim.close();
+                for (Thread t : threads) {
+                    t.join(Associations.WAIT.toMillis());
+                }
+                long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+                int closed = 0;
+                List<String> other = new ArrayList<>();
+                for (AtomicReference<Object> out : outcomes) {
+                    if (out.get() instanceof SctpClosedException) {
+                        closed++;
+                    } else if (other.size() < 5) {
+                        other.add(String.valueOf(out.get()));
+                    }
+                }
+                assertEquals(n, closed, "every blocked receiver got SctpClosedException; others: " + other);
+                assertTrue(ms < 2000, "all " + n + " woken in " + ms + " ms");
+                o.note(n + " blocked receivers woken by close() in " + ms + " ms");
             }
         }
     }

@@ -100,7 +100,7 @@ class SctpProviderTckDiscoveryTest {
                 .filter(t -> t.isContainer() && t.getUniqueId().contains("nested-class"))
                 .map(TestIdentifier::getDisplayName).sorted().toList();
 
-        assertEquals(List.of("BadInput", "Concurrency", "Flags", "Independence", "NothingLost", "PeelOff", "PeerAbort",
+        assertEquals(List.of("BadInput", "Concurrency", "EventLoop", "Flags", "Independence", "NothingLost", "PeelOff", "PeerAbort",
                 "ResourceUse"), groups);
         long declared = java.util.Arrays.stream(SctpProviderTck.class.getDeclaredClasses())
                 .flatMap(c -> java.util.Arrays.stream(c.getDeclaredMethods()))

@@ -268,6 +268,12 @@ public abstract class NativeSctpProvider implements SctpProvider {
         operations().close(fd);
     }
 
+    /** {@inheritDoc} The loaded operations' backend. */
+    @Override
+    public final Poller openPoller() throws SctpException {
+        return operations().openPoller();
+    }
+
     /** @return the class name and the provider id */
     @Override
     public String toString() {

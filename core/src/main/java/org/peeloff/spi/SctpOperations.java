@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.peeloff.PeeloffOption;
+import org.peeloff.SctpError;
 import org.peeloff.SctpException;
 
 /**
@@ -241,4 +242,17 @@ public interface SctpOperations {
      *                       EINTR is not a failure and is never retried
      */
     void close(int fd) throws SctpException;
+
+    /**
+     * Opens a readiness backend ({@link Poller}) of this OS: the OS's own scalable mechanism where the
+     * provider has one, else the portable {@code poll(2)} backend. The caller closes it.
+     *
+     * @return a new backend
+     * @throws SctpException {@code UNSUPPORTED} by default: a provider written before backends existed
+     *                       still compiles, and the public API then waits in {@code poll} time slices
+     */
+    default Poller openPoller() throws SctpException {
+        throw SctpException.rejected(SctpError.UNSUPPORTED, "openPoller()",
+                "this provider offers no readiness backend");
+    }
 }

@@ -715,8 +715,148 @@ public class FakeSctpProvider implements SctpProvider {
         }
     }
 
+    // ---- readiness backend ------------------------------------------------------------------
+
+    private volatile boolean offersPoller;
+    private final Map<Integer, int[]> watched = new ConcurrentHashMap<>(); // fd -> {events, token}
+    private final AtomicInteger pollerWaits = new AtomicInteger();
+
+    /**
+     * From now on {@link #openPoller()} gives an in-memory backend (level-triggered over the same
+     * readiness as {@code poll}); without this call the fake has none, as a provider written before
+     * backends existed.
+     *
+     * @return this
+     */
+    public FakeSctpProvider withPoller() {
+        offersPoller = true;
+        return this;
+    }
+
+    /** @return the descriptors the backends watch now */
+    public Set<Integer> watched() {
+        return Set.copyOf(watched.keySet());
+    }
+
+    /** @return how many times a backend's wait returned */
+    public int pollerWaits() {
+        return pollerWaits.get();
+    }
+
+    @Override
+    public org.peeloff.spi.Poller openPoller() throws SctpException {
+        if (!offersPoller) {
+            return SctpProvider.super.openPoller();
+        }
+        return new FakePoller();
+    }
+
+    private final class FakePoller implements org.peeloff.spi.Poller {
+        private boolean woken;
+
+        @Override
+        public String name() {
+            return "fake";
+        }
+
+        private void check(String op, int fd) {
+            if (closed.contains(fd)) {
+                violations.add("poller " + op + " of fd " + fd + " after its native close");
+            }
+        }
+
+        @Override
+        public void add(int fd, int events, int token) throws SctpException {
+            check("add", fd);
+            if (watched.putIfAbsent(fd, new int[] {events, token}) != null) {
+                throw SctpException.rejected(org.peeloff.SctpError.INVALID_ARGUMENT, "add(fd=" + fd + ")", "watched already");
+            }
+            signal();
+        }
+
+        @Override
+        public void modify(int fd, int events, int token) throws SctpException {
+            check("modify", fd);
+            if (watched.replace(fd, new int[] {events, token}) == null) {
+                throw SctpException.rejected(org.peeloff.SctpError.INVALID_ARGUMENT, "modify(fd=" + fd + ")", "not watched");
+            }
+            signal();
+        }
+
+        @Override
+        public void remove(int fd) {
+            check("remove", fd);
+            watched.remove(fd);
+            signal();
+        }
+
+        private void signal() {
+            synchronized (readiness) {
+                readiness.notifyAll();
+            }
+        }
+
+        @Override
+        public int wait(int[] tokens, int[] events, int timeoutMillis) {
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.max(0, timeoutMillis));
+            try {
+                synchronized (readiness) {
+                    while (true) {
+                        int n = 0;
+                        for (Map.Entry<Integer, int[]> e : watched.entrySet()) {
+                            int fd = e.getKey();
+                            int want = e.getValue()[0];
+                            int ev = ((want & READ) != 0 && ready(fd, false) ? READ : 0)
+                                    | ((want & WRITE) != 0 && ready(fd, true) ? WRITE : 0);
+                            if (ev != 0 && n < tokens.length) {
+                                tokens[n] = e.getValue()[1];
+                                events[n++] = ev;
+                            }
+                        }
+                        if (n > 0 || woken) {
+                            woken = false;
+                            return n;
+                        }
+                        if (timeoutMillis == 0) {
+                            return 0;
+                        }
+                        if (timeoutMillis < 0) {
+                            readiness.wait();
+                        } else {
+                            long left = deadline - System.nanoTime();
+                            if (left <= 0) {
+                                return 0;
+                            }
+                            TimeUnit.NANOSECONDS.timedWait(readiness, left);
+                        }
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 0;
+            } finally {
+                pollerWaits.incrementAndGet();
+            }
+        }
+
+        @Override
+        public void wakeup() {
+            synchronized (readiness) {
+                woken = true;
+                readiness.notifyAll();
+            }
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
     @Override
     public void close(int fd) throws SctpException {
+        if (watched.containsKey(fd)) {
+            violations.add("native close of fd " + fd + " while a readiness backend still watches it");
+        }
         enter("close", fd);
         try {
             // marked before counting, so a racing call sees the close or this close sees the call

@@ -19,7 +19,7 @@ import com.sun.jna.Pointer;
  * POSIX names (illumos: {@code __xnet_sendmsg}, {@code __xnet_recvmsg}); a symbol the library does not
  * define itself is looked up, as {@code dlsym} does with a handle, in the library's dependencies.
  *
- * <p>The signatures are LP64's: {@code ssize_t} and {@code nfds_t} are Java {@code long},
+ * <p>The signatures are LP64's: {@code ssize_t}, {@code size_t} and {@code nfds_t} are Java {@code long},
  * {@code socklen_t} is {@code int}; {@code fcntl} is variadic in C and bound with one {@code int}
  * argument, which the LP64 calling conventions pass as the variadic call would. Every call returns
  * what the C function returns (-1 on failure); {@link #errno()} is the errno JNA saved as it returned.
@@ -123,6 +123,18 @@ public final class Libc implements PosixCalls {
     /** {@code int poll(struct pollfd *fds, nfds_t nfds, int timeout)} */
     @Override
     public native int poll(Pointer fds, long nfds, int timeout);
+
+    /** {@code int pipe(int fds[2])} */
+    @Override
+    public native int pipe(Pointer fds);
+
+    /** {@code ssize_t read(int fd, void *buf, size_t count)} */
+    @Override
+    public native long read(int fd, Pointer buf, long count);
+
+    /** {@code ssize_t write(int fd, const void *buf, size_t count)} */
+    @Override
+    public native long write(int fd, Pointer buf, long count);
 
     /** {@code int close(int fd)} */
     @Override

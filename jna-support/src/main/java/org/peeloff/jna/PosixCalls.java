@@ -12,7 +12,7 @@ import com.sun.jna.Pointer;
  * the OS's library; tests implement them with a scripted stand-in. Every method returns what the C
  * function returns: -1 (or a negative count) on failure, with {@link #errno()} telling why.
  */
-public interface PosixCalls {
+public interface PosixCalls extends PollCalls {
     /** @return {@code socket(domain, type, protocol)} */
     int socket(int domain, int type, int protocol);
 
@@ -38,12 +38,36 @@ public interface PosixCalls {
     int setsockopt(int fd, int level, int name, Pointer value, int len);
 
     /** @return {@code fcntl(fd, cmd, arg)} with one int argument */
+    @Override
     int fcntl(int fd, int cmd, int arg);
 
     /** @return {@code poll(fds, nfds, timeout)} */
+    @Override
     int poll(Pointer fds, long nfds, int timeout);
 
+    /**
+     * {@inheritDoc} For the readiness backend's wake-up pipe; a stand-in that never opens a backend
+     * need not have it.
+     */
+    @Override
+    default int pipe(Pointer fds) {
+        throw new UnsupportedOperationException("pipe");
+    }
+
+    /** {@inheritDoc} For the wake-up pipe. */
+    @Override
+    default long read(int fd, Pointer buf, long count) {
+        throw new UnsupportedOperationException("read");
+    }
+
+    /** {@inheritDoc} For the wake-up pipe. */
+    @Override
+    default long write(int fd, Pointer buf, long count) {
+        throw new UnsupportedOperationException("write");
+    }
+
     /** @return {@code close(fd)} */
+    @Override
     int close(int fd);
 
     /** @return {@code getsockname(fd, addr, len)} */
@@ -58,6 +82,7 @@ public interface PosixCalls {
      *
      * @return errno
      */
+    @Override
     default int errno() {
         return Native.getLastError();
     }

@@ -25,6 +25,7 @@ import org.peeloff.SctpNotification;
 import org.peeloff.ShutdownEvent;
 import org.peeloff.spi.EmulatedPeeloffFlags;
 import org.peeloff.spi.NativeCall;
+import org.peeloff.spi.Poller;
 import org.peeloff.spi.PortableErrors;
 import org.peeloff.spi.ReceiveInfo;
 import org.peeloff.spi.SctpOperations;
@@ -1046,6 +1047,12 @@ public abstract class PosixSctp implements SctpOperations {
             }
             throw fail(NativeCall.CLOSE, "close(fd=" + fd + ")", errno);
         }
+    }
+
+    /** {@inheritDoc} By default the portable {@code poll(2)} backend ({@link PollPoller}). */
+    @Override
+    public Poller openPoller() throws SctpException {
+        return new PollPoller(calls, layout.poll(), layout.fcntl(), layout.errors().eintr(), this::errnoName, os);
     }
 
     /** @return the provider id and the OS */

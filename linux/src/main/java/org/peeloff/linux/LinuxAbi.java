@@ -177,6 +177,32 @@ final class LinuxAbi {
     @AbiRow("offsetof(struct pollfd,revents)")
     static final int POLLFD_REVENTS = 6;
 
+    // ---- epoll (sys/epoll.h, bits/epoll.h) ----
+
+    @AbiRow("EPOLLIN")
+    static final int EPOLLIN = 1;
+    @AbiRow("EPOLLOUT")
+    static final int EPOLLOUT = 4;
+    @AbiRow("EPOLLERR")
+    static final int EPOLLERR = 8;
+    @AbiRow("EPOLLHUP")
+    static final int EPOLLHUP = 16;
+    @AbiRow("EPOLL_CTL_ADD")
+    static final int EPOLL_CTL_ADD = 1;
+    @AbiRow("EPOLL_CTL_DEL")
+    static final int EPOLL_CTL_DEL = 2;
+    @AbiRow("EPOLL_CTL_MOD")
+    static final int EPOLL_CTL_MOD = 3;
+    @AbiRow("EPOLL_CLOEXEC")
+    static final int EPOLL_CLOEXEC = 524288;
+    /** packed on x86_64 (__EPOLL_PACKED): events at 0, the 8-byte data at 4 */
+    @AbiRow("sizeof(struct epoll_event)")
+    static final int SIZEOF_EPOLL_EVENT = 12;
+    @AbiRow("offsetof(struct epoll_event,events)")
+    static final int EPOLL_EVENT_EVENTS = 0;
+    @AbiRow("offsetof(struct epoll_event,data)")
+    static final int EPOLL_EVENT_DATA = 4;
+
     // ---- SCTP socket options (linux/sctp.h), all at level SOL_SCTP ----
 
     /** the same number as IPPROTO_SCTP */

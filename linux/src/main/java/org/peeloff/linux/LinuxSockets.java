@@ -22,6 +22,7 @@ import org.peeloff.jna.PosixScratch;
 import org.peeloff.jna.PosixSctp;
 import org.peeloff.jna.SctpLayout;
 import org.peeloff.spi.NativeCall;
+import org.peeloff.spi.Poller;
 
 /**
  * What Linux does differently from the shared POSIX layer ({@link PosixSctp}), and nothing else:
@@ -57,6 +58,27 @@ final class LinuxSockets extends PosixSctp {
                 Libc.bind(Platform.C_LIBRARY_NAME, Map.of()), LinuxAbi.class, LinuxLayout.class, Libc.class);
         this.peeloffFlagsOption = peeloffFlagsOption;
         this.sndrcvInfo = sndrcvInfo;
+    }
+
+    /**
+     * {@inheritDoc} epoll on x86_64, whose {@code struct epoll_event} layout {@code abi.tsv} holds; the
+     * portable {@code poll(2)} backend on the other architectures.
+     */
+    @Override
+    public Poller openPoller() throws SctpException {
+        if (!epollLayoutKnown()) {
+            return super.openPoller();
+        }
+        return new EpollPoller(calls, layout.fcntl(), this::errnoNameOf, os());
+    }
+
+    /** @return true where the epoll_event layout is the x86_64 one of abi.tsv */
+    static boolean epollLayoutKnown() {
+        return Platform.isIntel() && Platform.is64Bit();
+    }
+
+    private String errnoNameOf(int errno) {
+        return errnoName(errno);
     }
 
     /** @return the POSIX calls (for the kernel tests' raw probes) */

@@ -110,6 +110,7 @@ public final class SolarisSctpProvider extends NativeSctpProvider {
         details.put("send/receive", "__xnet_sendmsg/__xnet_recvmsg of libsocket.so.1 (XPG4.2 msghdr, 48 bytes),"
                 + " per-message sctp_sndrcvinfo as SCTP_SNDRCV (256) control data, MSG_NOSIGNAL on sends");
         details.put("ppid", "the IANA number, in network byte order on the wire");
+        details.put("readiness", "poll(2) backend (event ports: not yet)");
         details.put("abi", "illumos amd64 (abi.tsv os=illumos)");
         details.put("kernel", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + arch);
         return new Capabilities(ID, os, libs.personality() != null
