@@ -385,6 +385,116 @@ public abstract class InteropSuite {
         }
     }
 
+    /**
+     * lksctp-tools' {@code sctp_test -s -D} sends messages of 1, 1,000, 2,000 and 3,000 bytes on
+     * streams 1, 2, 0 and 1, alternately ordered and unordered, each with a random ppid it prints, and
+     * waits for an answer after each. Peeloff's one-to-many server answers the first from the
+     * one-to-many socket, then peels the association off and answers the rest from the new socket, each
+     * answer the same bytes on the same stream with ppid 46, 3, {@code 0x80000001}, 46. Checked both
+     * ways: bytes, boundaries (partial delivery of the 3,000-byte message into Peeloff's 2,048-byte
+     * buffer), stream, unordered and the ppid, which {@code sctp_test} prints as the C struct holds it
+     * (the wire's bytes in host order).
+     */
+    @Test
+    void sctpTestSendsAndPeeloffAnswersPeelingOffMidway() throws Exception {
+        Path sctpTest = requireTool("sctp_test");
+        int[] answerPpids = {DIAMETER, M3UA, ABOVE_2_31, DIAMETER};
+        try (Cleanup r = new Cleanup()) {
+            SctpMultiSocket server = Associations.server(r, p());
+            Path out = r.add(new TempFile("sctp_test")).path;
+            // -c 4 -X 4: the first 4 sizes of test case 4; -x 1: once; -o 2: ordered, unordered, ...;
+            // -M 3: streams 1, 2, 0, 1; -D: wait for an answer after each; -d 2: print everything
+            Process proc = start(r, out, sctpTest.toString(), "-H", "127.0.0.1", "-h", "127.0.0.1",
+                    "-p", Integer.toString(address(server).getPort()), "-s", "-c", "4", "-X", "4", "-x", "1",
+                    "-o", "2", "-M", "3", "-D", "-d", "2");
+            List<Got> got = new ArrayList<>();
+            SctpSocket peeled = null;
+            Source onServer = peeloffSource(server);
+            for (int i = 0; i < answerPpids.length; i++) {
+                Got g = collect(peeled == null ? onServer : peeloffSource(peeled), 1,
+                        "sctp_test's message " + i + " on Peeloff's " + (peeled == null ? "one-to-many" : "peeled")
+                                + " socket", out).get(0);
+                got.add(g);
+                AssociationId assoc = (AssociationId) g.association();
+                if (i == 1) {
+                    peeled = r.add(server.peelOff(assoc));
+                }
+                ByteBuffer answer = ByteBuffer.allocateDirect(g.bytes().length).put(g.bytes()).flip();
+                int n = peeled == null
+                        ? server.send(answer, org.peeloff.MessageInfo.to(assoc, g.stream()).withPayloadProtocolId(answerPpids[i]))
+                        : peeled.send(answer, g.stream(), answerPpids[i]);
+                assertEquals(g.bytes().length, n, proves() + ": Peeloff sent the whole answer " + i);
+            }
+            assertTrue(proc.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS), proves() + ": sctp_test ends: " + tail(out));
+            assertEquals(0, proc.exitValue(), proves() + ": sctp_test's exit status: " + tail(out));
+
+            String all = read(out);
+            List<String[]> sent = matches(SCTP_TEST_SENT, all);
+            List<String[]> answered = matches(SCTP_TEST_RECEIVED, all);
+            assertEquals(answerPpids.length, sent.size(), proves() + ": messages sctp_test says it sent: " + tail(out));
+            assertEquals(answerPpids.length, answered.size(), proves() + ": answers sctp_test printed: " + tail(out));
+            for (int i = 0; i < answerPpids.length; i++) {
+                int size = Integer.parseInt(sent.get(i)[0]);
+                int stream = Integer.parseInt(sent.get(i)[1]);
+                boolean unordered = (Integer.parseInt(sent.get(i)[2], 16) & SCTP_UNORDERED) != 0;
+                int printedPpid = Integer.parseUnsignedInt(sent.get(i)[3]);
+                Got g = got.get(i);
+                String where = proves() + ": sctp_test -> Peeloff, message " + i + " (" + size + " bytes)";
+                byte[] expected = new byte[size];
+                for (int k = 0; k < size - 1; k++) {
+                    expected[k] = (byte) ('0' + k % 10);
+                }
+                assertArrayEquals(expected, g.bytes(), where + ": bytes and boundaries");
+                assertEquals(stream, g.stream(), where + ": stream");
+                assertEquals(unordered, g.unordered(), where + ": unordered");
+                assertEquals(hostOrderView(printedPpid), g.ppid(), where + ": ppid: sctp_test put "
+                        + Integer.toUnsignedString(printedPpid) + " into sinfo_ppid as is, so the number on the wire is "
+                        + Integer.toUnsignedString(hostOrderView(printedPpid)) + " on this " + ByteOrder.nativeOrder()
+                        + " host");
+                assertPieces(g, size, where);
+
+                String back = proves() + ": Peeloff -> sctp_test, answer " + i + (i < 1 ? " (one-to-many socket)"
+                        : " (peeled socket)");
+                assertEquals(size, Integer.parseInt(answered.get(i)[0]), back + ": size (boundaries)");
+                if (answered.get(i)[1] == null) {
+                    // the first answer follows COMMUNICATION_UP: sctp_test prints no sctp_sndrcvinfo for it
+                    assertEquals(0, i, back + ": sctp_test printed no SNDRCV for it: " + tail(out));
+                    continue;
+                }
+                assertEquals(stream, Integer.parseInt(answered.get(i)[1]), back + ": stream");
+                assertEquals(Integer.toUnsignedString(hostOrderView(answerPpids[i])), answered.get(i)[3], back
+                        + ": sinfo_ppid as the C struct holds it; ppid " + Integer.toUnsignedString(answerPpids[i])
+                        + " in network byte order prints as " + Integer.toUnsignedString(hostOrderView(answerPpids[i]))
+                        + " on this " + ByteOrder.nativeOrder() + " host");
+                assertEquals(0, Integer.parseInt(answered.get(i)[2], 16) & SCTP_UNORDERED, back + ": ordered");
+            }
+        }
+    }
+
+    /** What {@code sctp_test -d 2} prints for a message it sends: size, then stream, flags and ppid. */
+    private static final java.util.regex.Pattern SCTP_TEST_SENT = java.util.regex.Pattern.compile(
+            "sendmsg\\(sk=\\d+, assoc=\\d+\\)\\s+(\\d+) bytes\\.\\s+SNDRCV\\(stream=(\\d+) flags=0x([0-9a-f]+) ppid=(\\d+)");
+    /**
+     * What {@code sctp_test -d 2} prints for a message it receives: size, then its sctp_sndrcvinfo, which
+     * it does not print for the first message after a notification (its receive loop does not restore
+     * {@code msg_controllen} after one, so the kernel has no room for the control message).
+     */
+    private static final java.util.regex.Pattern SCTP_TEST_RECEIVED = java.util.regex.Pattern.compile(
+            "Data (\\d+) bytes\\.[^\\n]*\\n(?:\\s*SNDRCV\\(stream=(\\d+) ssn=\\d+ tsn=\\d+ flags=0x([0-9a-f]+) ppid=(\\d+))?");
+
+    private static List<String[]> matches(java.util.regex.Pattern pattern, String text) {
+        List<String[]> found = new ArrayList<>();
+        java.util.regex.Matcher m = pattern.matcher(text);
+        while (m.find()) {
+            String[] groups = new String[m.groupCount()];
+            for (int g = 0; g < groups.length; g++) {
+                groups[g] = m.group(g + 1);
+            }
+            found.add(groups);
+        }
+        return found;
+    }
+
     // ------------------------------------------------------------------------------------------
     // Sending
     // ------------------------------------------------------------------------------------------
