@@ -472,17 +472,17 @@ public abstract class InteropSuite {
     }
 
     /** What {@code sctp_test -d 2} prints for a message it sends: size, then stream, flags and ppid. */
-    private static final java.util.regex.Pattern SCTP_TEST_SENT = java.util.regex.Pattern.compile(
+    static final java.util.regex.Pattern SCTP_TEST_SENT = java.util.regex.Pattern.compile(
             "sendmsg\\(sk=\\d+, assoc=\\d+\\)\\s+(\\d+) bytes\\.\\s+SNDRCV\\(stream=(\\d+) flags=0x([0-9a-f]+) ppid=(\\d+)");
     /**
      * What {@code sctp_test -d 2} prints for a message it receives: size, then its sctp_sndrcvinfo, which
      * it does not print for the first message after a notification (its receive loop does not restore
      * {@code msg_controllen} after one, so the kernel has no room for the control message).
      */
-    private static final java.util.regex.Pattern SCTP_TEST_RECEIVED = java.util.regex.Pattern.compile(
+    static final java.util.regex.Pattern SCTP_TEST_RECEIVED = java.util.regex.Pattern.compile(
             "Data (\\d+) bytes\\.[^\\n]*\\n(?:\\s*SNDRCV\\(stream=(\\d+) ssn=\\d+ tsn=\\d+ flags=0x([0-9a-f]+) ppid=(\\d+))?");
 
-    private static List<String[]> matches(java.util.regex.Pattern pattern, String text) {
+    static List<String[]> matches(java.util.regex.Pattern pattern, String text) {
         List<String[]> found = new ArrayList<>();
         java.util.regex.Matcher m = pattern.matcher(text);
         while (m.find()) {
@@ -891,11 +891,23 @@ public abstract class InteropSuite {
             }
             Thread.sleep(50);
         }
+        List<Printed> printed = parseDarn(read(out));
+        if (printed.size() < n) {
+            throw new AssertionFailedError("parsed " + printed.size() + " of " + n + " messages from sctp_darn: " + tail(out));
+        }
+        return printed;
+    }
+
+    /**
+     * @param all {@code sctp_darn -l}'s output
+     * @return the data messages it printed, each with the {@code SNDRCV} values printed before it
+     * @throws AssertionFailedError when a message came without them
+     */
+    static List<Printed> parseDarn(String all) {
         List<Printed> printed = new ArrayList<>();
         Integer stream = null;
         Integer flags = null;
         String ppid = null;
-        String all = read(out);
         for (String line : all.split("\n", -1)) {
             String t = line.strip();
             if (t.startsWith("sinfo_stream ")) {
@@ -912,16 +924,13 @@ public abstract class InteropSuite {
                 String text = line.substring(Math.min(line.length(), close + 4));
                 if (stream == null || flags == null || ppid == null) {
                     throw new AssertionFailedError("sctp_darn printed DATA without the SCTP_SNDRCV information before it: "
-                            + tail(out));
+                            + all);
                 }
                 printed.add(new Printed(bytes, text, stream, flags, ppid));
                 stream = null;
                 flags = null;
                 ppid = null;
             }
-        }
-        if (printed.size() < n) {
-            throw new AssertionFailedError("parsed " + printed.size() + " of " + n + " messages from sctp_darn: " + tail(out));
         }
         return printed;
     }
