@@ -437,14 +437,9 @@ EXPORT int fcntl(int fd, int cmd, ...) {
     }
 }
 
-/* AIX sys/poll.h values (rust-lang/libc src/unix/aix/mod.rs): POLLOUT 0x2, POLLPRI 0x4,
- * POLLHUP 0x2000, POLLERR 0x4000, POLLNVAL 0x8000 -- Linux has 0x4, 0x2, 0x10, 0x8, 0x20. */
-#define AIX_POLLIN 0x0001
-#define AIX_POLLOUT 0x0002
-#define AIX_POLLPRI 0x0004
-#define AIX_POLLHUP 0x2000
-#define AIX_POLLERR 0x4000
-#define AIX_POLLNVAL 0x8000
+/* AIX sys/poll.h values come from abi.tsv through aix_abi.h (AIX_POLLIN 0x1, AIX_POLLOUT 0x2,
+ * AIX_POLLPRI 0x4, AIX_POLLHUP 0x2000, AIX_POLLERR 0x4000, AIX_POLLNVAL 0x8000) -- Linux has 0x4,
+ * 0x2, 0x10, 0x8, 0x20. */
 
 EXPORT int poll(struct aix_pollfd *fds, unsigned int nfds, int timeout) {
     struct lnx_pollfd l[64];

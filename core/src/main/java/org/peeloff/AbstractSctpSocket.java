@@ -179,8 +179,22 @@ abstract sealed class AbstractSctpSocket implements AutoCloseable permits SctpMu
             ReceiveInfo info = INFO.get();
             while (true) {
                 info.reset();
-                if (provider.receive(fd, dst, info, true)) {
-                    return toReceived(info);
+                boolean got;
+                try {
+                    got = provider.receive(fd, dst, info, true);
+                } catch (SctpException e) {
+                    failed(e);
+                    throw e;
+                }
+                if (got) {
+                    SctpReceived r = toReceived(info);
+                    received(r);
+                    return r;
+                }
+                if (nothingToCome()) {
+                    throw SctpException.rejected(SctpError.NOT_CONNECTED, "recvmsg(fd=" + fd + ")",
+                            "the socket has no association and none can come (never connected, or its association ended);"
+                                    + " nothing is queued");
                 }
                 if (!blocking) {
                     return null;
@@ -190,6 +204,30 @@ abstract sealed class AbstractSctpSocket implements AutoCloseable permits SctpMu
         } finally {
             descriptor.release();
         }
+    }
+
+    /**
+     * @return true when nothing can arrive any more and an empty queue means {@code NOT_CONNECTED}
+     *         (a one-to-one socket never connected, or whose association ended); false here
+     */
+    boolean nothingToCome() {
+        return false;
+    }
+
+    /**
+     * Called with what a receive returned, before it is handed to the caller.
+     *
+     * @param r what was received
+     */
+    void received(SctpReceived r) {
+    }
+
+    /**
+     * Called with a receive's failure, before it is thrown.
+     *
+     * @param e the failure
+     */
+    void failed(SctpException e) {
     }
 
     private void awaitReady(int fd, boolean write, String op) throws SctpException {

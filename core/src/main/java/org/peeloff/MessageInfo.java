@@ -10,7 +10,9 @@ import java.net.InetSocketAddress;
  * @param association       the association, or null when {@code address} is used
  * @param address           the peer address for an implicit association set-up, or null
  * @param stream            the stream number, 0..65535
- * @param payloadProtocolId the payload protocol identifier, sent opaquely (host order here)
+ * @param payloadProtocolId the payload protocol identifier: the number IANA registers (Diameter 46, M3UA 3,
+ *                          NGAP 60), sent in network byte order on every OS, as the JDK's and Netty's
+ *                          SCTP do; values above 2^31 are negative ints and arrive as sent
  * @param unordered         true to send (or: it was sent) unordered
  */
 public record MessageInfo(AssociationId association, InetSocketAddress address, int stream,
@@ -45,7 +47,7 @@ public record MessageInfo(AssociationId association, InetSocketAddress address, 
     }
 
     /**
-     * @param ppid the payload protocol identifier
+     * @param ppid the payload protocol identifier (the IANA number; sent in network byte order)
      * @return a copy with that payload protocol identifier
      */
     public MessageInfo withPayloadProtocolId(int ppid) {

@@ -5,7 +5,7 @@ package org.peeloff;
  *
  * @param association       the association it arrived on
  * @param stream            its stream number
- * @param payloadProtocolId its payload protocol identifier
+ * @param payloadProtocolId its payload protocol identifier: the IANA number the peer sent (read in network byte order)
  * @param bytes             how many bytes were written into the buffer
  * @param complete          true when this is the end of the message ({@code MSG_EOR}); false when the
  *                          buffer was too small and the rest follows in the next receive

@@ -16,7 +16,10 @@ package org.peeloff;
  *   <li>{@link #TOO_MANY_OPEN_FILES}: "The per-process descriptor table is full" (EMFILE, ENFILE).</li>
  *   <li>{@link #NO_BUFFERS}: "Insufficient resources were available in the system" (ENOBUFS).</li>
  *   <li>{@link #ASSOCIATION_ABORTED}: "The client aborted the connection" (ECONNABORTED).</li>
- *   <li>{@link #BUSY}: a sender is blocked on the association (Linux EBUSY); retryable.</li>
+ *   <li>{@link #BUSY}: EBUSY, which the illumos and AIX pages list for a peel-off while a sender is
+ *       blocked in the kernel on the association; Peeloff's own blocking sends wait in {@code poll},
+ *       not in the kernel, so they never cause it (a send of theirs that was waiting when the
+ *       association was peeled off fails {@link #ASSOCIATION_MOVED} instead); retryable.</li>
  *   <li>{@link #UNSUPPORTED_SOCKET}: EAFNOSUPPORT / ESOCKTNOSUPPORT (AIX), and a kernel without
  *       SCTP.</li>
  * </ul>
@@ -36,6 +39,12 @@ public enum SctpError {
     NO_BUFFERS,
     /** The peer aborted the association, or it was reset. */
     ASSOCIATION_ABORTED,
+    /**
+     * The association is alive, but not here: it was peeled off this one-to-many socket into a socket
+     * of its own, which is still open (the exception's detail names its descriptor). Send on that
+     * socket. Not retryable on this one.
+     */
+    ASSOCIATION_MOVED,
     /** The association is in use by a blocked sender; the call may be retried. */
     BUSY,
     /** The address family or socket type is not supported (includes a kernel without SCTP). */

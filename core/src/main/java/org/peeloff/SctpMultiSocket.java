@@ -8,9 +8,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.peeloff.spi.SctpProvider;
 import org.peeloff.spi.SocketStyle;
@@ -41,6 +43,10 @@ import org.peeloff.spi.SocketStyle;
 public final class SctpMultiSocket extends AbstractSctpSocket {
     /** The options of a plain {@code peelOff(id)}: shared, so that the common call allocates no set. */
     private static final Set<PeeloffOption> NO_OPTIONS = Collections.unmodifiableSet(EnumSet.noneOf(PeeloffOption.class));
+
+    /** The sockets associations were peeled off into, by id, while they may be open; purged as they close. */
+    private final Map<Integer, SctpSocket> peeled = new ConcurrentHashMap<>();
+    private volatile int purgeAt = 64;
 
     private SctpMultiSocket(SctpProvider provider, int fd) {
         super(provider, fd, true);
@@ -200,12 +206,39 @@ public final class SctpMultiSocket extends AbstractSctpSocket {
      * @param src  the bytes from position to limit; the position advances by what was sent
      * @param info the association or address, stream and payload protocol id
      * @return the bytes sent; 0 in non-blocking mode when there was no room
-     * @throws SctpException e.g. when the association is unknown here (it may have been peeled off)
+     * @throws SctpException {@code ASSOCIATION_MOVED} when the association was peeled off this socket
+     *                       (also while this send waited for room) into a socket that is still open: it is
+     *                       alive there, and nothing of this message was sent; {@code NOT_CONNECTED} when
+     *                       it has ended; ...
      */
     public int send(ByteBuffer src, MessageInfo info) throws SctpException {
         Objects.requireNonNull(info, "info");
         int assoc = info.association() == null ? 0 : info.association().value();
-        return send0(src, assoc, info.address(), info.stream(), info.payloadProtocolId(), info.unordered());
+        try {
+            return send0(src, assoc, info.address(), info.stream(), info.payloadProtocolId(), info.unordered());
+        } catch (SctpException e) {
+            throw movedOr(e, assoc);
+        }
+    }
+
+    /**
+     * The kernel answers a send on an association that left this socket as on one that ended (EPIPE,
+     * or EINVAL for an unknown id); when this socket peeled it off into a socket that is still open,
+     * the caller learns where it went.
+     */
+    private SctpException movedOr(SctpException e, int assoc) {
+        if (assoc == 0 || (e.error() != SctpError.NOT_CONNECTED && e.error() != SctpError.NO_SUCH_ASSOCIATION)) {
+            return e;
+        }
+        SctpSocket to = peeled.get(assoc);
+        if (to == null || !to.isOpen()) {
+            return e;
+        }
+        SctpException moved = new SctpException(SctpError.ASSOCIATION_MOVED, e.call(), e.errno(), e.errnoName(), e.os(),
+                "association " + Integer.toUnsignedString(assoc) + " was peeled off into fd " + to.rawDescriptor()
+                        + ", which is open: send on that socket");
+        moved.initCause(e);
+        return moved;
     }
 
     /**
@@ -295,6 +328,16 @@ public final class SctpMultiSocket extends AbstractSctpSocket {
         } finally {
             descriptor.release();
         }
-        return new SctpSocket(provider, newFd, association, !set.contains(PeeloffOption.NONBLOCK));
+        SctpSocket socket = new SctpSocket(provider, newFd, association, !set.contains(PeeloffOption.NONBLOCK));
+        remember(association.value(), socket);
+        return socket;
+    }
+
+    private void remember(int assoc, SctpSocket socket) {
+        peeled.put(assoc, socket);
+        if (peeled.size() >= purgeAt) {
+            peeled.values().removeIf(s -> !s.isOpen());
+            purgeAt = Math.max(64, 2 * peeled.size());
+        }
     }
 }

@@ -19,11 +19,49 @@ import org.peeloff.spi.SocketStyle;
  * <p>Thread safety as for {@link SctpMultiSocket}.
  */
 public final class SctpSocket extends AbstractSctpSocket {
+    /** Where the socket's one association stands, as far as this socket has seen. */
+    private enum State {
+        /** Opened, {@code connect} not called or failed: nothing can arrive. */
+        UNCONNECTED,
+        /** A non-blocking {@code connect} is under way. */
+        CONNECTING,
+        /** Connected, or peeled off. */
+        CONNECTED,
+        /** The association ended (aborted, lost, shut down): what is queued is still delivered. */
+        ENDED
+    }
+
     private final AssociationId association;
+    private volatile State state;
 
     SctpSocket(SctpProvider provider, int fd, AssociationId association, boolean blocking) {
         super(provider, fd, blocking);
         this.association = association;
+        this.state = association == null ? State.UNCONNECTED : State.CONNECTED;
+    }
+
+    @Override
+    boolean nothingToCome() {
+        State s = state;
+        return s == State.UNCONNECTED || s == State.ENDED;
+    }
+
+    @Override
+    void received(SctpReceived r) {
+        if (r instanceof AssociationChange c) {
+            switch (c.state()) {
+                case COMMUNICATION_LOST, SHUTDOWN_COMPLETE, CANNOT_START -> state = State.ENDED;
+                case COMMUNICATION_UP, RESTART -> state = State.CONNECTED;
+                default -> { }
+            }
+        }
+    }
+
+    @Override
+    void failed(SctpException e) {
+        if (e.error() == SctpError.ASSOCIATION_ABORTED || e.error() == SctpError.NOT_CONNECTED) {
+            state = State.ENDED;
+        }
     }
 
     /**
@@ -76,6 +114,12 @@ public final class SctpSocket extends AbstractSctpSocket {
         int fd = descriptor.acquire("connect");
         try {
             provider.connect(fd, remote);
+            state = State.CONNECTED;
+        } catch (SctpException e) {
+            if (e.error() == SctpError.WOULD_BLOCK) {
+                state = State.CONNECTING; // EINPROGRESS: the association is being set up
+            }
+            throw e;
         } finally {
             descriptor.release();
         }
@@ -122,9 +166,15 @@ public final class SctpSocket extends AbstractSctpSocket {
      * Receives one message, or the part of one that fits, or a notification.
      *
      * @param dst where the bytes go
+     * <p>Data advances {@code dst}'s position by the bytes received; a notification leaves position and
+     * limit where they were (the bytes after the position may have served as scratch) and is always
+     * whole, however small {@code dst} is.
+     *
      * @return what was received; null in non-blocking mode when nothing was queued
      * @throws SctpException when closed (also while waiting) or the native call fails; {@code NOT_CONNECTED}
-     *                       once the association has ended
+     *                       at once, and on every later call, when nothing is queued and nothing can come:
+     *                       the socket was never connected, or its association has ended (the first receive
+     *                       after a peer's ABORT reports {@code ASSOCIATION_ABORTED})
      */
     public SctpReceived receive(ByteBuffer dst) throws SctpException {
         return receive0(dst);

@@ -3,14 +3,16 @@ package org.peeloff.aix;
 import java.util.EnumSet;
 import java.util.Set;
 
+import org.peeloff.jna.AbiRow;
+import org.peeloff.jna.ErrnoNames;
+
 /**
  * AIX (64-bit, ppc64) numbers and layouts the provider uses.
  *
  * <p><b>Known values</b> are constants here, each with the {@code abi.tsv} row it comes from (the
  * {@code aix} rows cite golang/sys {@code unix/zerrors_aix_ppc64.go} and {@code ztypes_aix_ppc64.go},
- * rust-lang/libc {@code src/unix/aix}, and IBM's documentation); {@code AixAbiTest} holds every one of
- * them against the project's copy of the table. A few values the provider needs have no row yet; they
- * are marked "not in abi.tsv" with their source.
+ * rust-lang/libc {@code src/unix/aix}, and IBM's documentation), named with {@link AbiRow}; the shared
+ * test {@code AbiConformance} holds every one of them against the project's copy of the table.
  *
  * <p><b>Unknown values</b> ({@code ?} in abi.tsv: there is no public AIX {@code <netinet/sctp.h>}) are
  * the constants of {@link Unknown}. None is guessed silently: each is read at run time from
@@ -24,6 +26,7 @@ import java.util.Set;
  * (x86_64 Linux), which is right there too. Only network-order fields (ports and addresses in
  * socket addresses) are written byte by byte, explicitly.
  */
+@AbiRow.Table("aix")
 final class AixAbi {
     private AixAbi() {
     }
@@ -31,79 +34,122 @@ final class AixAbi {
     // ---- errno: abi.tsv aix rows E* ----------------------------------------------------------
 
     /** abi.tsv aix EPERM. */
+    @AbiRow("EPERM")
     static final int EPERM = 1;
     /** abi.tsv aix ENOENT. */
+    @AbiRow("ENOENT")
     static final int ENOENT = 2;
     /** abi.tsv aix EINTR. */
+    @AbiRow("EINTR")
     static final int EINTR = 4;
-    /** Not in abi.tsv: rust-lang/libc@2eda1e52 src/unix/aix/mod.rs (sys/errno.h). */
+    /** rust-lang/libc@2eda1e52 src/unix/aix/mod.rs (sys/errno.h). */
+    @AbiRow("EIO")
     static final int EIO = 5;
     /** abi.tsv aix EBADF. */
+    @AbiRow("EBADF")
     static final int EBADF = 9;
     /** abi.tsv aix EAGAIN (EWOULDBLOCK is the same number). */
+    @AbiRow("EAGAIN")
     static final int EAGAIN = 11;
     /** abi.tsv aix ENOMEM. */
+    @AbiRow("ENOMEM")
     static final int ENOMEM = 12;
     /** abi.tsv aix EACCES. */
+    @AbiRow("EACCES")
     static final int EACCES = 13;
     /** abi.tsv aix EFAULT. */
+    @AbiRow("EFAULT")
     static final int EFAULT = 14;
-    /** Not in abi.tsv: rust-lang/libc@2eda1e52 src/unix/aix/mod.rs (sys/errno.h). */
+    /** rust-lang/libc@2eda1e52 src/unix/aix/mod.rs (sys/errno.h). */
+    @AbiRow("EBUSY")
     static final int EBUSY = 16;
     /** abi.tsv aix EINVAL. */
+    @AbiRow("EINVAL")
     static final int EINVAL = 22;
     /** abi.tsv aix ENFILE. */
+    @AbiRow("ENFILE")
     static final int ENFILE = 23;
     /** abi.tsv aix EMFILE. */
+    @AbiRow("EMFILE")
     static final int EMFILE = 24;
     /** abi.tsv aix EPIPE. */
+    @AbiRow("EPIPE")
     static final int EPIPE = 32;
     /** abi.tsv aix EINPROGRESS (Linux 115). */
+    @AbiRow("EINPROGRESS")
     static final int EINPROGRESS = 55;
     /** abi.tsv aix EALREADY. */
+    @AbiRow("EALREADY")
     static final int EALREADY = 56;
     /** abi.tsv aix ENOTSOCK (Linux 88). */
+    @AbiRow("ENOTSOCK")
     static final int ENOTSOCK = 57;
     /** abi.tsv aix EMSGSIZE. */
+    @AbiRow("EMSGSIZE")
     static final int EMSGSIZE = 59;
     /** abi.tsv aix EPROTOTYPE. */
+    @AbiRow("EPROTOTYPE")
     static final int EPROTOTYPE = 60;
     /** abi.tsv aix ENOPROTOOPT. */
+    @AbiRow("ENOPROTOOPT")
     static final int ENOPROTOOPT = 61;
     /** abi.tsv aix EPROTONOSUPPORT. */
+    @AbiRow("EPROTONOSUPPORT")
     static final int EPROTONOSUPPORT = 62;
     /** abi.tsv aix ESOCKTNOSUPPORT. */
+    @AbiRow("ESOCKTNOSUPPORT")
     static final int ESOCKTNOSUPPORT = 63;
     /** abi.tsv aix EOPNOTSUPP: 64 on AIX, not the same number as ENOTSUP (Linux has 95 for both). */
+    @AbiRow("EOPNOTSUPP")
     static final int EOPNOTSUPP = 64;
     /** abi.tsv aix EAFNOSUPPORT. */
+    @AbiRow("EAFNOSUPPORT")
     static final int EAFNOSUPPORT = 66;
     /** abi.tsv aix EADDRINUSE. */
+    @AbiRow("EADDRINUSE")
     static final int EADDRINUSE = 67;
     /** abi.tsv aix EADDRNOTAVAIL. */
+    @AbiRow("EADDRNOTAVAIL")
     static final int EADDRNOTAVAIL = 68;
     /** abi.tsv aix ENETUNREACH. */
+    @AbiRow("ENETUNREACH")
     static final int ENETUNREACH = 70;
     /** abi.tsv aix ECONNABORTED. */
+    @AbiRow("ECONNABORTED")
     static final int ECONNABORTED = 72;
     /** abi.tsv aix ECONNRESET. */
+    @AbiRow("ECONNRESET")
     static final int ECONNRESET = 73;
     /** abi.tsv aix ENOBUFS. */
+    @AbiRow("ENOBUFS")
     static final int ENOBUFS = 74;
     /** abi.tsv aix EISCONN. */
+    @AbiRow("EISCONN")
     static final int EISCONN = 75;
     /** abi.tsv aix ENOTCONN. */
+    @AbiRow("ENOTCONN")
     static final int ENOTCONN = 76;
     /** abi.tsv aix ETIMEDOUT. */
+    @AbiRow("ETIMEDOUT")
     static final int ETIMEDOUT = 78;
     /** abi.tsv aix ECONNREFUSED. */
+    @AbiRow("ECONNREFUSED")
     static final int ECONNREFUSED = 79;
     /** abi.tsv aix EHOSTUNREACH. */
+    @AbiRow("EHOSTUNREACH")
     static final int EHOSTUNREACH = 81;
     /** abi.tsv aix ENOSYS. */
+    @AbiRow("ENOSYS")
     static final int ENOSYS = 109;
+    /** timer expired (what pollset_poll and event waits may report) */
+    @AbiRow("ETIME")
+    static final int ETIME = 119;
     /** abi.tsv aix ENOTSUP: 124, a different number from EOPNOTSUPP on AIX. */
+    @AbiRow("ENOTSUP")
     static final int ENOTSUP = 124;
+
+    /** The errno names, read once from this class's E* constants. */
+    private static final ErrnoNames NAMES = ErrnoNames.of(AixAbi.class);
 
     /**
      * The symbolic name of an AIX errno, for {@link org.peeloff.spi.PortableErrors}.
@@ -112,179 +158,205 @@ final class AixAbi {
      * @return its name, or null when this table does not know it
      */
     static String errnoName(int errno) {
-        switch (errno) {
-            case EPERM: return "EPERM";
-            case ENOENT: return "ENOENT";
-            case EINTR: return "EINTR";
-            case EIO: return "EIO";
-            case EBADF: return "EBADF";
-            case EAGAIN: return "EAGAIN";
-            case ENOMEM: return "ENOMEM";
-            case EACCES: return "EACCES";
-            case EFAULT: return "EFAULT";
-            case EBUSY: return "EBUSY";
-            case EINVAL: return "EINVAL";
-            case ENFILE: return "ENFILE";
-            case EMFILE: return "EMFILE";
-            case EPIPE: return "EPIPE";
-            case EINPROGRESS: return "EINPROGRESS";
-            case EALREADY: return "EALREADY";
-            case ENOTSOCK: return "ENOTSOCK";
-            case EMSGSIZE: return "EMSGSIZE";
-            case EPROTOTYPE: return "EPROTOTYPE";
-            case ENOPROTOOPT: return "ENOPROTOOPT";
-            case EPROTONOSUPPORT: return "EPROTONOSUPPORT";
-            case ESOCKTNOSUPPORT: return "ESOCKTNOSUPPORT";
-            case EOPNOTSUPP: return "EOPNOTSUPP";
-            case EAFNOSUPPORT: return "EAFNOSUPPORT";
-            case EADDRINUSE: return "EADDRINUSE";
-            case EADDRNOTAVAIL: return "EADDRNOTAVAIL";
-            case ENETUNREACH: return "ENETUNREACH";
-            case ECONNABORTED: return "ECONNABORTED";
-            case ECONNRESET: return "ECONNRESET";
-            case ENOBUFS: return "ENOBUFS";
-            case EISCONN: return "EISCONN";
-            case ENOTCONN: return "ENOTCONN";
-            case ETIMEDOUT: return "ETIMEDOUT";
-            case ECONNREFUSED: return "ECONNREFUSED";
-            case EHOSTUNREACH: return "EHOSTUNREACH";
-            case ENOSYS: return "ENOSYS";
-            case ENOTSUP: return "ENOTSUP";
-            default: return null;
-        }
+        return NAMES.apply(errno);
     }
 
     // ---- sockets ------------------------------------------------------------------------------
 
     /** abi.tsv aix AF_INET. */
+    @AbiRow("AF_INET")
     static final int AF_INET = 2;
     /** abi.tsv aix AF_INET6: 24 on AIX (Linux 10). */
+    @AbiRow("AF_INET6")
     static final int AF_INET6 = 24;
     /** abi.tsv aix SOCK_STREAM (named in messages only: AIX documents no one-to-one SCTP sockets). */
+    @AbiRow("SOCK_STREAM")
     static final int SOCK_STREAM = 1;
     /** abi.tsv aix SOCK_SEQPACKET: the one-to-many ("UDP-style") socket type. */
+    @AbiRow("SOCK_SEQPACKET")
     static final int SOCK_SEQPACKET = 5;
     /** abi.tsv aix IPPROTO_SCTP. */
+    @AbiRow("IPPROTO_SCTP")
     static final int IPPROTO_SCTP = 132;
     /** abi.tsv aix SOL_SOCKET (0xffff, like the BSDs; Linux 1). */
+    @AbiRow("SOL_SOCKET")
     static final int SOL_SOCKET = 65535;
     /** abi.tsv aix SO_SNDBUF (0x1001). */
+    @AbiRow("SO_SNDBUF")
     static final int SO_SNDBUF = 4097;
     /** abi.tsv aix SO_RCVBUF (0x1002). */
+    @AbiRow("SO_RCVBUF")
     static final int SO_RCVBUF = 4098;
 
     // ---- fcntl --------------------------------------------------------------------------------
 
-    /** Not in abi.tsv: 0 as on every Unix since V7; rust-lang/libc@2eda1e52 src/unix/aix/mod.rs F_DUPFD. */
+    /** 0 as on every Unix since V7; rust-lang/libc@2eda1e52 src/unix/aix/mod.rs F_DUPFD. */
+    @AbiRow("F_DUPFD")
     static final int F_DUPFD = 0;
     /** abi.tsv aix F_GETFD. */
+    @AbiRow("F_GETFD")
     static final int F_GETFD = 1;
     /** abi.tsv aix F_SETFD. */
+    @AbiRow("F_SETFD")
     static final int F_SETFD = 2;
     /** abi.tsv aix F_GETFL. */
+    @AbiRow("F_GETFL")
     static final int F_GETFL = 3;
     /** abi.tsv aix F_SETFL. */
+    @AbiRow("F_SETFL")
     static final int F_SETFL = 4;
     /** abi.tsv aix FD_CLOEXEC. */
+    @AbiRow("FD_CLOEXEC")
     static final int FD_CLOEXEC = 1;
     /**
      * abi.tsv aix O_NONBLOCK: 4. Not O_NDELAY (abi.tsv aix O_NDELAY, 0x8000), which AIX keeps apart
      * with other semantics (a read with nothing queued returns 0 instead of failing with EAGAIN).
      */
+    @AbiRow("O_NONBLOCK")
     static final int O_NONBLOCK = 4;
 
     // ---- message flags ------------------------------------------------------------------------
 
     /** abi.tsv aix MSG_EOR. */
+    @AbiRow("MSG_EOR")
     static final int MSG_EOR = 8;
     /** abi.tsv aix MSG_TRUNC. */
+    @AbiRow("MSG_TRUNC")
     static final int MSG_TRUNC = 16;
     /** abi.tsv aix MSG_CTRUNC. */
+    @AbiRow("MSG_CTRUNC")
     static final int MSG_CTRUNC = 32;
     /** abi.tsv aix MSG_NOSIGNAL. */
+    @AbiRow("MSG_NOSIGNAL")
     static final int MSG_NOSIGNAL = 256;
     /** abi.tsv aix MSG_NONBLOCK: AIX's per-call non-blocking flag; there is no MSG_DONTWAIT. */
+    @AbiRow("MSG_NONBLOCK")
     static final int MSG_NONBLOCK = 16384;
 
     // ---- poll: not in abi.tsv; rust-lang/libc@2eda1e52 src/unix/aix/mod.rs ("sys/poll.h") -------
 
-    /** Not in abi.tsv: rust-lang/libc@2eda1e52 src/unix/aix/mod.rs. */
+    /** rust-lang/libc@2eda1e52 src/unix/aix/mod.rs. */
+    @AbiRow("POLLIN")
     static final int POLLIN = 0x0001;
-    /** Not in abi.tsv: rust-lang/libc@2eda1e52 src/unix/aix/mod.rs (Linux has 4). */
+    /** rust-lang/libc@2eda1e52 src/unix/aix/mod.rs (Linux has 4). */
+    @AbiRow("POLLOUT")
     static final int POLLOUT = 0x0002;
-    /** Not in abi.tsv: rust-lang/libc@2eda1e52 src/unix/aix/mod.rs (Linux has 0x10). */
+    /** rust-lang/libc@2eda1e52 src/unix/aix/mod.rs (Linux has 0x10). */
+    @AbiRow("POLLHUP")
     static final int POLLHUP = 0x2000;
-    /** Not in abi.tsv: rust-lang/libc@2eda1e52 src/unix/aix/mod.rs (Linux has 8). */
+    /** rust-lang/libc@2eda1e52 src/unix/aix/mod.rs (Linux has 8). */
+    @AbiRow("POLLERR")
     static final int POLLERR = 0x4000;
-    /** Not in abi.tsv: rust-lang/libc@2eda1e52 src/unix/aix/mod.rs (POLLSYNC; Linux has 0x20). */
+    /** rust-lang/libc@2eda1e52 src/unix/aix/mod.rs (POLLSYNC; Linux has 0x20). */
+    @AbiRow("POLLNVAL")
     static final int POLLNVAL = 0x8000;
-    /** Not in abi.tsv: {@code struct pollfd {int fd; short events; short revents;}} rust-lang/libc src/unix/mod.rs. */
+    /** {@code struct pollfd {int fd; short events; short revents;}} rust-lang/libc src/unix/mod.rs. */
+    @AbiRow("sizeof(struct pollfd)")
     static final int SIZEOF_POLLFD = 8;
-    /** Not in abi.tsv: offset of {@code events} in {@code struct pollfd}. */
+    /** offset of {@code fd}, the first member of {@code struct pollfd}. */
+    @AbiRow("offsetof(struct pollfd,fd)")
+    static final int POLLFD_FD = 0;
+    /** offset of {@code events} in {@code struct pollfd}. */
+    @AbiRow("offsetof(struct pollfd,events)")
     static final int POLLFD_EVENTS = 4;
-    /** Not in abi.tsv: offset of {@code revents} in {@code struct pollfd}. */
+    /** offset of {@code revents} in {@code struct pollfd}. */
+    @AbiRow("offsetof(struct pollfd,revents)")
     static final int POLLFD_REVENTS = 6;
 
     // ---- layouts (abi.tsv aix sizeof/offsetof rows) --------------------------------------------
 
     /** abi.tsv aix sizeof(socklen_t). */
+    @AbiRow("sizeof(socklen_t)")
     static final int SIZEOF_SOCKLEN_T = 4;
     /** abi.tsv aix sizeof(sctp_assoc_t): an unsigned 32-bit int. */
+    @AbiRow("sizeof(sctp_assoc_t)")
     static final int SIZEOF_SCTP_ASSOC_T = 4;
     /** abi.tsv aix fact:sctp_opt_info.prototype: "size is size_t* (8 bytes on ppc64), not socklen_t*". */
+    @AbiRow("sizeof(size_t)")
     static final int SIZEOF_SIZE_T = 8;
 
     /** abi.tsv aix sizeof(struct sockaddr_in). */
+    @AbiRow("sizeof(struct sockaddr_in)")
     static final int SIZEOF_SOCKADDR_IN = 16;
     /** abi.tsv aix offsetof(struct sockaddr_in,sin_len): the 1-byte length comes first. */
+    @AbiRow("offsetof(struct sockaddr_in,sin_len)")
     static final int SIN_LEN = 0;
     /** abi.tsv aix offsetof(struct sockaddr_in,sin_family): a 1-byte family after it. */
+    @AbiRow("offsetof(struct sockaddr_in,sin_family)")
     static final int SIN_FAMILY = 1;
     /** abi.tsv aix offsetof(struct sockaddr_in,sin_port) (network order). */
+    @AbiRow("offsetof(struct sockaddr_in,sin_port)")
     static final int SIN_PORT = 2;
     /** abi.tsv aix offsetof(struct sockaddr_in,sin_addr) (network order). */
+    @AbiRow("offsetof(struct sockaddr_in,sin_addr)")
     static final int SIN_ADDR = 4;
     /** abi.tsv aix sizeof(struct sockaddr_in6). */
+    @AbiRow("sizeof(struct sockaddr_in6)")
     static final int SIZEOF_SOCKADDR_IN6 = 28;
     /** abi.tsv aix offsetof(struct sockaddr_in6,sin6_flowinfo). */
+    @AbiRow("offsetof(struct sockaddr_in6,sin6_flowinfo)")
     static final int SIN6_FLOWINFO = 4;
     /** abi.tsv aix offsetof(struct sockaddr_in6,sin6_addr). */
+    @AbiRow("offsetof(struct sockaddr_in6,sin6_addr)")
     static final int SIN6_ADDR = 8;
     /** abi.tsv aix offsetof(struct sockaddr_in6,sin6_scope_id) (host order). */
+    @AbiRow("offsetof(struct sockaddr_in6,sin6_scope_id)")
     static final int SIN6_SCOPE_ID = 24;
+    /** abi.tsv aix sizeof(struct sockaddr_storage): 1288 (Linux 128). */
+    @AbiRow("sizeof(struct sockaddr_storage)")
+    static final int SIZEOF_SOCKADDR_STORAGE = 1288;
 
     /** abi.tsv aix sizeof(struct msghdr): 48 (Linux 56). */
+    @AbiRow("sizeof(struct msghdr)")
     static final int SIZEOF_MSGHDR = 48;
     /** abi.tsv aix offsetof(struct msghdr,msg_name). */
+    @AbiRow("offsetof(struct msghdr,msg_name)")
     static final int MSGHDR_NAME = 0;
     /** abi.tsv aix offsetof(struct msghdr,msg_namelen) (a 4-byte socklen_t). */
+    @AbiRow("offsetof(struct msghdr,msg_namelen)")
     static final int MSGHDR_NAMELEN = 8;
     /** abi.tsv aix offsetof(struct msghdr,msg_iov). */
+    @AbiRow("offsetof(struct msghdr,msg_iov)")
     static final int MSGHDR_IOV = 16;
     /** abi.tsv aix offsetof(struct msghdr,msg_iovlen): a 4-byte int on AIX (Linux: 8-byte size_t). */
+    @AbiRow("offsetof(struct msghdr,msg_iovlen)")
     static final int MSGHDR_IOVLEN = 24;
     /** abi.tsv aix offsetof(struct msghdr,msg_control). */
+    @AbiRow("offsetof(struct msghdr,msg_control)")
     static final int MSGHDR_CONTROL = 32;
     /** abi.tsv aix offsetof(struct msghdr,msg_controllen): a 4-byte socklen_t on AIX (Linux: size_t). */
+    @AbiRow("offsetof(struct msghdr,msg_controllen)")
     static final int MSGHDR_CONTROLLEN = 40;
     /** abi.tsv aix offsetof(struct msghdr,msg_flags): 44 (Linux 48). */
+    @AbiRow("offsetof(struct msghdr,msg_flags)")
     static final int MSGHDR_FLAGS = 44;
     /** abi.tsv aix sizeof(struct iovec): a 64-bit pointer, then a 64-bit size_t. */
+    @AbiRow("sizeof(struct iovec)")
     static final int SIZEOF_IOVEC = 16;
+    /** offset of {@code iov_base}, the first member of {@code struct iovec}. */
+    @AbiRow("offsetof(struct iovec,iov_base)")
+    static final int IOV_BASE = 0;
     /** Offset of {@code iov_len}: after the 8-byte {@code iov_base} (abi.tsv aix sizeof(struct iovec) is 16). */
+    @AbiRow("offsetof(struct iovec,iov_len)")
     static final int IOV_LEN = 8;
 
     /** abi.tsv aix sizeof(struct cmsghdr): 12 (Linux 16). */
+    @AbiRow("sizeof(struct cmsghdr)")
     static final int SIZEOF_CMSGHDR = 12;
     /** abi.tsv aix offsetof(struct cmsghdr,cmsg_len) (4 bytes). */
+    @AbiRow("offsetof(struct cmsghdr,cmsg_len)")
     static final int CMSG_LEN = 0;
     /** abi.tsv aix offsetof(struct cmsghdr,cmsg_level). */
+    @AbiRow("offsetof(struct cmsghdr,cmsg_level)")
     static final int CMSG_LEVEL = 4;
     /** abi.tsv aix offsetof(struct cmsghdr,cmsg_type). */
+    @AbiRow("offsetof(struct cmsghdr,cmsg_type)")
     static final int CMSG_TYPE = 8;
     /** abi.tsv aix "offset of CMSG_DATA from cmsghdr start": 12, right after the header. */
+    @AbiRow("offset of CMSG_DATA from cmsghdr start")
     static final int CMSG_DATA = 12;
     /** abi.tsv aix "CMSG alignment (bytes)": 1, control messages are packed (Linux aligns to 8). */
+    @AbiRow("CMSG alignment (bytes)")
     static final int CMSG_ALIGNMENT = 1;
 
     // ---- values no public source gives ----------------------------------------------------------

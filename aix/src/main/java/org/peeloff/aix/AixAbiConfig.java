@@ -21,7 +21,7 @@ import org.peeloff.aix.AixAbi.Unknown;
  * <p>Sources, strongest first: a system property {@code org.peeloff.aix.abi.<KEY>}; a line
  * {@code <KEY>=<value>} of the properties file named by {@code org.peeloff.aix.abi}; the value RFC 6458
  * fixes, for layouts it fixes. Anything else stays missing, and the features needing it fail with
- * {@link SctpError#UNSUPPORTED} naming the value and the property to set ({@link #require}).
+ * {@link SctpError#UNSUPPORTED} naming the value and the property to set ({@link #unsupported}).
  *
  * <p>A file whose {@code org.peeloff.aix.abi.provenance} is {@code probe} was written by
  * {@code harness/remote/aix-abi-probe.c} compiled on AIX against the system's own
@@ -178,7 +178,7 @@ final class AixAbiConfig {
     /**
      * @param u a value known here
      * @return it
-     * @throws IllegalStateException when it is missing (call {@link #require} or check {@link #has} first)
+     * @throws IllegalStateException when it is missing (check {@link #supports} or {@link #has} first)
      */
     int get(Unknown u) {
         Integer v = values.get(u);
@@ -199,18 +199,13 @@ final class AixAbiConfig {
     }
 
     /**
-     * Refuses, before any native call, a feature whose values are not all known.
-     *
-     * @param feature the feature
-     * @param call    the call for the message, e.g. {@code recvmsg(fd=7)}
-     * @throws SctpException {@code UNSUPPORTED}, naming each missing value and how to set it
+     * @param feature a feature whose values are not all known
+     * @param call    the call for the message
+     * @return the {@code UNSUPPORTED} exception naming each missing value and how to set it
      */
-    void require(Feature feature, String call) throws SctpException {
-        List<Unknown> missing = missing(feature);
-        if (!missing.isEmpty()) {
-            throw SctpException.rejected(SctpError.UNSUPPORTED, call, "the AIX provider cannot do "
-                    + feature.description() + ": it needs " + describeMissing(missing));
-        }
+    SctpException unsupported(Feature feature, String call) {
+        return SctpException.rejected(SctpError.UNSUPPORTED, call, "the AIX provider cannot do "
+                + feature.description() + ": it needs " + describeMissing(missing(feature)));
     }
 
     /**

@@ -10,9 +10,12 @@ import com.sun.jna.NativeLibrary;
 import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
 
+import org.peeloff.jna.Libc;
+
 /**
- * The AIX C library calls of the provider, bound with JNA direct mapping ({@link Native#register}):
- * library {@code libc.a} (IBM: "Standard C Library (libc.a)" for {@code sctp_peeloff} and
+ * The AIX C library binding of the provider, with JNA direct mapping ({@link Native#register}): the
+ * calls of the shared POSIX layer are jna-support's {@link Libc}, bound here together with
+ * {@code sctp_peeloff}; library {@code libc.a} (IBM: "Standard C Library (libc.a)" for {@code sctp_peeloff} and
  * {@code sctp_opt_info}), headers {@code <sys/socket.h>}, {@code <netinet/sctp.h>}, {@code <fcntl.h>},
  * {@code <sys/poll.h>}, {@code <unistd.h>}. On AIX JNA resolves {@code "c"} to the running process,
  * where libc is loaded. {@code -Dorg.peeloff.aix.library=<path>} loads the same entry points from
@@ -23,8 +26,10 @@ import com.sun.jna.Pointer;
  * read by {@link #errno()} and nowhere else, once, right after the call that failed (JNA saves it per
  * thread as the native call returns).
  *
- * <p>Signatures are AIX's 64-bit ones: {@code ssize_t} is {@code long}, {@code socklen_t} and
- * {@code nfds_t} are 32-bit ({@code int}), {@code sctp_assoc_t} is a 32-bit unsigned int.
+ * <p>Signatures are AIX's 64-bit ones: {@code ssize_t} is {@code long}, {@code socklen_t} is 32-bit;
+ * {@code nfds_t} is 32-bit on AIX, which the shared binding passes as a 64-bit {@code long} holding
+ * the same small value (the 64-bit PowerPC and x86-64 conventions pass both in one register);
+ * {@code sctp_assoc_t} is a 32-bit unsigned int.
  * {@code sctp_peeloff} takes the association id <b>by pointer</b> ({@code sctp_assoc_t *}): it is bound
  * with a {@link Pointer} to native memory the provider owns, never with the id itself.
  * {@code fcntl} is variadic in C and bound with one {@code int}, which the ppc64 and x86_64 calling
@@ -45,6 +50,7 @@ final class AixLibc {
     private static final int RTLD_LAZY = 1;
 
     private static volatile NativeLibrary library;
+    private static volatile Libc posix;
     private static volatile String libraryPath;
     private static volatile Function optInfo;
     private static volatile Function bindx;
@@ -57,16 +63,18 @@ final class AixLibc {
      * instance, so every provider in this class loader uses the same library.
      *
      * @param path a library path, or null for libc
-     * @return the library bound
+     * @return the POSIX calls, bound to the same library
      * @throws UnsatisfiedLinkError  when the library or a symbol cannot be found
      * @throws IllegalStateException when JNA's native part cannot be loaded, or another library is
      *                               already bound
      */
-    static synchronized NativeLibrary register(String path) {
+    static synchronized Libc register(String path) {
         if (library == null) {
-            NativeLibrary lib = path == null ? NativeLibrary.getInstance(Platform.C_LIBRARY_NAME)
-                    : NativeLibrary.getInstance(path, Map.of(Library.OPTION_OPEN_FLAGS, RTLD_LAZY));
+            Map<String, ?> options = path == null ? Map.of() : Map.of(Library.OPTION_OPEN_FLAGS, RTLD_LAZY);
+            String name = path == null ? Platform.C_LIBRARY_NAME : path;
+            NativeLibrary lib = NativeLibrary.getInstance(name, options);
             Native.register(AixLibc.class, lib);
+            posix = Libc.bind(name, Map.of(), options);
             library = lib;
             libraryPath = path;
         } else if (!Objects.equals(path, libraryPath)) {
@@ -74,7 +82,7 @@ final class AixLibc {
                     + (libraryPath == null ? "libc" : libraryPath) + " in this class loader; cannot bind "
                     + (path == null ? "libc" : path) + " as well");
         }
-        return library;
+        return posix;
     }
 
     /**
@@ -127,138 +135,6 @@ final class AixLibc {
         }
         return f;
     }
-
-    /**
-     * {@code int socket(int domain, int type, int protocol)}.
-     *
-     * @param domain   {@code AF_INET} (2) or {@code AF_INET6} (24)
-     * @param type     {@code SOCK_SEQPACKET}
-     * @param protocol {@code IPPROTO_SCTP}
-     * @return the new descriptor, or -1
-     */
-    static native int socket(int domain, int type, int protocol);
-
-    /**
-     * {@code int bind(int s, const struct sockaddr *name, socklen_t namelen)}.
-     *
-     * @param fd   the socket
-     * @param addr an AIX sockaddr (sin_len, family, ...)
-     * @param len  its length
-     * @return 0, or -1
-     */
-    static native int bind(int fd, Pointer addr, int len);
-
-    /**
-     * {@code int listen(int s, int backlog)}.
-     *
-     * @param fd      the socket
-     * @param backlog the backlog
-     * @return 0, or -1
-     */
-    static native int listen(int fd, int backlog);
-
-    /**
-     * {@code int connect(int s, const struct sockaddr *name, socklen_t namelen)}.
-     *
-     * @param fd   the socket
-     * @param addr the peer, an AIX sockaddr
-     * @param len  its length
-     * @return 0, or -1
-     */
-    static native int connect(int fd, Pointer addr, int len);
-
-    /**
-     * {@code ssize_t sendmsg(int s, const struct msghdr *msg, int flags)}.
-     *
-     * @param fd    the socket
-     * @param msg   an AIX msghdr (48 bytes)
-     * @param flags {@code MSG_NOSIGNAL}, {@code MSG_NONBLOCK}
-     * @return bytes sent, or -1
-     */
-    static native long sendmsg(int fd, Pointer msg, int flags);
-
-    /**
-     * {@code ssize_t recvmsg(int s, struct msghdr *msg, int flags)}.
-     *
-     * @param fd    the socket
-     * @param msg   an AIX msghdr (48 bytes)
-     * @param flags {@code MSG_NONBLOCK}
-     * @return bytes received, or -1
-     */
-    static native long recvmsg(int fd, Pointer msg, int flags);
-
-    /**
-     * {@code int getsockopt(int s, int level, int optname, void *optval, socklen_t *optlen)}.
-     *
-     * @param fd    the socket
-     * @param level the level
-     * @param name  the option
-     * @param value where the value goes
-     * @param len   a 4-byte {@code socklen_t}, in and out
-     * @return 0, or -1
-     */
-    static native int getsockopt(int fd, int level, int name, Pointer value, Pointer len);
-
-    /**
-     * {@code int setsockopt(int s, int level, int optname, const void *optval, socklen_t optlen)}.
-     *
-     * @param fd    the socket
-     * @param level the level
-     * @param name  the option
-     * @param value the value
-     * @param len   its length
-     * @return 0, or -1
-     */
-    static native int setsockopt(int fd, int level, int name, Pointer value, int len);
-
-    /**
-     * {@code int fcntl(int fd, int cmd, ...)} with one int argument.
-     *
-     * @param fd  the descriptor
-     * @param cmd {@code F_GETFD}, {@code F_SETFD}, {@code F_GETFL}, {@code F_SETFL}
-     * @param arg the argument (0 for the getters)
-     * @return the result, or -1
-     */
-    static native int fcntl(int fd, int cmd, int arg);
-
-    /**
-     * {@code int poll(struct pollfd *fds, nfds_t nfds, int timeout)}; {@code nfds_t} is a 32-bit
-     * unsigned int on AIX.
-     *
-     * @param fds     the pollfd array
-     * @param nfds    its length
-     * @param timeout milliseconds, -1 for ever
-     * @return descriptors ready, 0 on timeout, or -1
-     */
-    static native int poll(Pointer fds, int nfds, int timeout);
-
-    /**
-     * {@code int close(int fd)}.
-     *
-     * @param fd the descriptor
-     * @return 0, or -1
-     */
-    static native int close(int fd);
-
-    /**
-     * {@code int getsockname(int s, struct sockaddr *name, socklen_t *namelen)}.
-     *
-     * @param fd   the socket
-     * @param addr where the address goes
-     * @param len  a 4-byte length, in and out
-     * @return 0, or -1
-     */
-    static native int getsockname(int fd, Pointer addr, Pointer len);
-
-    /**
-     * {@code int getpeername(int s, struct sockaddr *name, socklen_t *namelen)}.
-     *
-     * @param fd   the socket
-     * @param addr where the address goes
-     * @param len  a 4-byte length, in and out
-     * @return 0, or -1
-     */
-    static native int getpeername(int fd, Pointer addr, Pointer len);
 
     /**
      * {@code int sctp_peeloff(int sd, sctp_assoc_t *assoc_id)} (AIX man page: "Branches off an

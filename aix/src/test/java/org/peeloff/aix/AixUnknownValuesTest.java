@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.Proxy;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
@@ -27,6 +28,7 @@ import org.peeloff.SctpException;
 import org.peeloff.aix.AixAbi.Feature;
 import org.peeloff.aix.AixAbi.Unknown;
 import org.peeloff.compat.AbiTable;
+import org.peeloff.jna.PosixCalls;
 import org.peeloff.spi.ReceiveInfo;
 import org.peeloff.spi.SocketOption;
 import org.peeloff.spi.SocketStyle;
@@ -34,15 +36,22 @@ import org.peeloff.spi.SocketStyle;
 /**
  * The values no public source gives, without a kernel: a provider that lacks them refuses the
  * features needing them with {@code UNSUPPORTED} naming the value and the property, before any native
- * call (the providers here point at a library that does not exist, so a native call would fail
- * differently), and its capabilities say what is unverified and what is unavailable.
+ * call (the providers here bind no library and make their C calls through {@link #NO_NATIVE_CALLS}, which
+ * fails the test on any call), and its capabilities say what is unverified and what is unavailable.
+ * A provider whose library is missing is unavailable, and every call says so.
  */
 class AixUnknownValuesTest {
     private static final String NO_LIBRARY = "/nonexistent/libnothing.so";
     private static final InetSocketAddress PEER = new InetSocketAddress(InetAddress.getLoopbackAddress(), 9);
 
+    /** C calls that must not happen: each one fails the test. */
+    private static final PosixCalls NO_NATIVE_CALLS = (PosixCalls) Proxy.newProxyInstance(
+            PosixCalls.class.getClassLoader(), new Class<?>[] {PosixCalls.class}, (proxy, method, args) -> {
+                throw new AssertionError("a native call was made: " + method.getName());
+            });
+
     private static AixSctpProvider without() {
-        return new AixSctpProvider(AixAbiConfig.of(new Properties(), null, new Properties()), NO_LIBRARY);
+        return AixSctpProvider.over(AixAbiConfig.of(new Properties(), null, new Properties()), NO_NATIVE_CALLS);
     }
 
     private static Properties assumed() throws IOException {
@@ -58,7 +67,7 @@ class AixUnknownValuesTest {
     }
 
     private static AixSctpProvider with(Properties values) {
-        return new AixSctpProvider(AixAbiConfig.of(values, "test values", new Properties()), NO_LIBRARY);
+        return AixSctpProvider.over(AixAbiConfig.of(values, "test values", new Properties()), NO_NATIVE_CALLS);
     }
 
     private static SctpException unsupported(Executable call, String... named) {
@@ -130,12 +139,16 @@ class AixUnknownValuesTest {
     }
 
     @Test
-    void a_call_that_needs_the_missing_library_reports_the_provider_unavailable() {
-        AixSctpProvider p = without();
+    void a_call_to_a_provider_whose_library_is_missing_reports_the_provider_unavailable() {
+        AixSctpProvider p = new AixSctpProvider(AixAbiConfig.of(new Properties(), null, new Properties()), NO_LIBRARY);
         SctpException e = assertThrows(SctpException.class, () -> p.listen(3, 1));
         assertEquals(SctpError.UNSUPPORTED_PLATFORM, e.error());
         assertFalse(p.isAvailable());
         assertTrue(p.unavailabilityCause() instanceof UnsatisfiedLinkError, String.valueOf(p.unavailabilityCause()));
+        // every call, including one the values alone would refuse: the provider is not there to refuse it
+        SctpException refused = assertThrows(SctpException.class,
+                () -> p.receive(3, ByteBuffer.allocate(64), new ReceiveInfo(), true));
+        assertEquals(SctpError.UNSUPPORTED_PLATFORM, refused.error());
     }
 
     @Test

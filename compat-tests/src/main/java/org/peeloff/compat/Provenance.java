@@ -1,5 +1,7 @@
 package org.peeloff.compat;
 
+import org.peeloff.spi.SctpProvider;
+
 /**
  * Where a provider's TCK results come from, so the semantics report never blurs a proof of the OS
  * with a proof of the provider's own mechanics (design: "only a real OS run proves the OS").
@@ -41,5 +43,21 @@ public enum Provenance {
             }
         }
         throw new IllegalArgumentException("unknown provenance: " + json);
+    }
+
+    /**
+     * What a run of a provider here proves, asked of the provider itself (no list of providers): on the
+     * OS it is made for ({@link SctpProvider#matchesCurrentOs()}) the real kernel on Linux or the real
+     * OS elsewhere; anywhere else (a provider forced over another OS) only an ABI personality.
+     *
+     * @param provider the provider
+     * @param osName   {@code os.name}
+     * @return the provenance
+     */
+    public static Provenance of(SctpProvider provider, String osName) {
+        if (!provider.matchesCurrentOs()) {
+            return ABI_PERSONALITY;
+        }
+        return "Linux".equalsIgnoreCase(osName) ? REAL_KERNEL : REAL_OS;
     }
 }

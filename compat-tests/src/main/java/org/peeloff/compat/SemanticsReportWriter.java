@@ -40,8 +40,6 @@ public final class SemanticsReportWriter {
     /** The system property naming the project root (harness/kernel-tests passes it). */
     public static final String ROOT_PROPERTY = "peeloff.root";
 
-    private static final List<String> PROVIDER_ORDER = List.of("linux", "solaris", "aix");
-
     private SemanticsReportWriter() {
     }
 
@@ -298,15 +296,10 @@ public final class SemanticsReportWriter {
         return runs;
     }
 
+    /** By provider id, then provenance: no list of providers is written out here. */
     private static final Comparator<Run> RUN_ORDER = Comparator
-            .comparingInt((Run r) -> providerRank(r.provider()))
-            .thenComparing(Run::provider)
+            .comparing(Run::provider)
             .thenComparing(r -> r.provenance().ordinal());
-
-    private static int providerRank(String id) {
-        int i = PROVIDER_ORDER.indexOf(id);
-        return i < 0 ? PROVIDER_ORDER.size() : i;
-    }
 
     static Map<String, Object> mergedJson(List<Run> runs, List<String> unreadable) {
         Map<String, Object> m = new LinkedHashMap<>();

@@ -62,7 +62,7 @@ class InteropSuiteParsingTest {
                    sinfo_tsn     4203628741
                    sinfo_cumtsn  0
                    sinfo_assoc_id  1
-                DATA(1):  
+                DATA(1):
                 SNDRCV
                    sinfo_stream 3
                    sinfo_ssn 0

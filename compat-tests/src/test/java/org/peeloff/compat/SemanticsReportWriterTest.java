@@ -67,8 +67,8 @@ class SemanticsReportWriterTest {
         assertTrue(Files.isRegularFile(dir.resolve("rows-aix-abi-personality.json")));
         List<Map<String, Object>> rows = rows(merged());
         assertEquals(4, rows.size(), "one row per case per provider");
-        assertEquals(List.of("linux", "linux", "aix", "aix"),
-                rows.stream().map(r -> r.get("provider")).collect(Collectors.toList()), "linux first, then aix");
+        assertEquals(List.of("aix", "aix", "linux", "linux"),
+                rows.stream().map(r -> r.get("provider")).collect(Collectors.toList()), "ordered by provider id");
         for (Map<String, Object> r : rows) {
             for (String key : List.of("provider", "case", "outcome", "reason", "portableError", "errno", "errnoName", "os",
                     "provenance")) {
@@ -102,10 +102,10 @@ class SemanticsReportWriterTest {
         assertEquals(4, rows(merged).size());
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> providers = (List<Map<String, Object>>) merged.get("providers");
-        assertEquals("2026-02-02T00:00:00Z", providers.get(0).get("generated"));
-        assertEquals("aix", providers.get(1).get("provider"));
-        assertEquals(1L, providers.get(1).get("failed"));
-        assertEquals(1L, providers.get(1).get("aborted"));
+        assertEquals("2026-02-02T00:00:00Z", providers.get(1).get("generated"));
+        assertEquals("aix", providers.get(0).get("provider"));
+        assertEquals(1L, providers.get(0).get("failed"));
+        assertEquals(1L, providers.get(0).get("aborted"));
     }
 
     @Test

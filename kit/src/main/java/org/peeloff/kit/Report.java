@@ -66,7 +66,7 @@ final class Report {
             return Main.EXIT_NO_SCTP;
         }
         String os = System.getProperty("os.name");
-        Provenance provenance = KitTck.provenanceOf(provider.id(), os);
+        Provenance provenance = Provenance.of(provider, os);
         if (o.bool("quick")) {
             System.setProperty("peeloff.tck.cycles", System.getProperty("peeloff.tck.cycles", "1000"));
             System.setProperty("peeloff.tck.iterations", System.getProperty("peeloff.tck.iterations", "500"));

@@ -1,389 +1,421 @@
 package org.peeloff.linux;
 
+import org.peeloff.jna.AbiRow;
+import org.peeloff.jna.ErrnoNames;
+
 /**
  * Every native number the Linux provider uses: errno values, flags, option numbers, struct sizes
  * and field offsets, for the LP64 Linux ABI (x86_64; the generic layout aarch64 and the other
- * 64-bit asm-generic architectures share). Each constant cites its row of {@code abi.tsv}
- * ({@code os=linux}); {@code LinuxAbiTest} holds every one of them against that table, so a wrong
- * number fails the build on any machine. Nothing here is read from the table at run time.
+ * 64-bit asm-generic architectures share). Each constant names its row of {@code abi.tsv}
+ * ({@code os=linux}) with {@link AbiRow}; the shared test {@code AbiConformance} holds every one of
+ * them against that table, so a wrong number fails the build on any machine. Nothing here is read
+ * from the table at run time.
  */
+@AbiRow.Table("linux")
 final class LinuxAbi {
     private LinuxAbi() {
     }
 
     // ---- errno (asm-generic/errno-base.h, asm-generic/errno.h) ----
 
-    /** abi.tsv linux EPERM */
+    @AbiRow("EPERM")
     static final int EPERM = 1;
-    /** abi.tsv linux ENOENT */
+    @AbiRow("ENOENT")
     static final int ENOENT = 2;
-    /** abi.tsv linux EINTR */
+    @AbiRow("EINTR")
     static final int EINTR = 4;
-    /** abi.tsv linux EBADF */
+    @AbiRow("EBADF")
     static final int EBADF = 9;
-    /** abi.tsv linux EAGAIN (EWOULDBLOCK is the same number) */
+    /** EWOULDBLOCK is the same number */
+    @AbiRow("EAGAIN")
     static final int EAGAIN = 11;
-    /** abi.tsv linux ENOMEM */
+    @AbiRow("ENOMEM")
     static final int ENOMEM = 12;
-    /** abi.tsv linux EACCES */
+    @AbiRow("EACCES")
     static final int EACCES = 13;
-    /** abi.tsv linux EFAULT */
+    @AbiRow("EFAULT")
     static final int EFAULT = 14;
-    /** abi.tsv linux EBUSY */
+    @AbiRow("EBUSY")
     static final int EBUSY = 16;
-    /** abi.tsv linux EINVAL */
+    @AbiRow("EINVAL")
     static final int EINVAL = 22;
-    /** abi.tsv linux ENFILE */
+    @AbiRow("ENFILE")
     static final int ENFILE = 23;
-    /** abi.tsv linux EMFILE */
+    @AbiRow("EMFILE")
     static final int EMFILE = 24;
-    /** abi.tsv linux EPIPE */
+    @AbiRow("EPIPE")
     static final int EPIPE = 32;
-    /** abi.tsv linux ENOSYS */
+    @AbiRow("ENOSYS")
     static final int ENOSYS = 38;
-    /** abi.tsv linux ENOTSOCK */
+    @AbiRow("ENOTSOCK")
     static final int ENOTSOCK = 88;
-    /** abi.tsv linux EMSGSIZE */
+    @AbiRow("EMSGSIZE")
     static final int EMSGSIZE = 90;
-    /** abi.tsv linux EPROTOTYPE */
+    @AbiRow("EPROTOTYPE")
     static final int EPROTOTYPE = 91;
-    /** abi.tsv linux ENOPROTOOPT */
+    @AbiRow("ENOPROTOOPT")
     static final int ENOPROTOOPT = 92;
-    /** abi.tsv linux EPROTONOSUPPORT */
+    @AbiRow("EPROTONOSUPPORT")
     static final int EPROTONOSUPPORT = 93;
-    /** abi.tsv linux ESOCKTNOSUPPORT */
+    @AbiRow("ESOCKTNOSUPPORT")
     static final int ESOCKTNOSUPPORT = 94;
-    /** abi.tsv linux EOPNOTSUPP (ENOTSUP is the same number on Linux) */
+    /** ENOTSUP is the same number on Linux */
+    @AbiRow("EOPNOTSUPP")
     static final int EOPNOTSUPP = 95;
-    /** abi.tsv linux EAFNOSUPPORT */
+    @AbiRow("EAFNOSUPPORT")
     static final int EAFNOSUPPORT = 97;
-    /** abi.tsv linux EADDRINUSE */
+    @AbiRow("EADDRINUSE")
     static final int EADDRINUSE = 98;
-    /** abi.tsv linux EADDRNOTAVAIL */
+    @AbiRow("EADDRNOTAVAIL")
     static final int EADDRNOTAVAIL = 99;
-    /** abi.tsv linux ENETUNREACH */
+    @AbiRow("ENETUNREACH")
     static final int ENETUNREACH = 101;
-    /** abi.tsv linux ECONNABORTED */
+    @AbiRow("ECONNABORTED")
     static final int ECONNABORTED = 103;
-    /** abi.tsv linux ECONNRESET */
+    @AbiRow("ECONNRESET")
     static final int ECONNRESET = 104;
-    /** abi.tsv linux ENOBUFS */
+    @AbiRow("ENOBUFS")
     static final int ENOBUFS = 105;
-    /** abi.tsv linux EISCONN */
+    @AbiRow("EISCONN")
     static final int EISCONN = 106;
-    /** abi.tsv linux ENOTCONN */
+    @AbiRow("ENOTCONN")
     static final int ENOTCONN = 107;
-    /** abi.tsv linux ESHUTDOWN */
+    @AbiRow("ESHUTDOWN")
     static final int ESHUTDOWN = 108;
-    /** abi.tsv linux ETIMEDOUT */
+    @AbiRow("ETIMEDOUT")
     static final int ETIMEDOUT = 110;
-    /** abi.tsv linux ECONNREFUSED */
+    @AbiRow("ECONNREFUSED")
     static final int ECONNREFUSED = 111;
-    /** abi.tsv linux EHOSTUNREACH */
+    @AbiRow("EHOSTUNREACH")
     static final int EHOSTUNREACH = 113;
-    /** abi.tsv linux EALREADY */
+    @AbiRow("EALREADY")
     static final int EALREADY = 114;
-    /** abi.tsv linux EINPROGRESS */
+    @AbiRow("EINPROGRESS")
     static final int EINPROGRESS = 115;
 
     // ---- sockets (bits/socket.h, bits/socket_type.h, asm-generic/socket.h, netinet/in.h) ----
 
-    /** abi.tsv linux AF_INET */
+    @AbiRow("AF_INET")
     static final int AF_INET = 2;
-    /** abi.tsv linux AF_INET6 */
+    @AbiRow("AF_INET6")
     static final int AF_INET6 = 10;
-    /** abi.tsv linux SOCK_STREAM */
+    @AbiRow("SOCK_STREAM")
     static final int SOCK_STREAM = 1;
-    /** abi.tsv linux SOCK_SEQPACKET */
+    @AbiRow("SOCK_SEQPACKET")
     static final int SOCK_SEQPACKET = 5;
-    /** abi.tsv linux SOCK_NONBLOCK */
+    @AbiRow("SOCK_NONBLOCK")
     static final int SOCK_NONBLOCK = 2048;
-    /** abi.tsv linux SOCK_CLOEXEC */
+    @AbiRow("SOCK_CLOEXEC")
     static final int SOCK_CLOEXEC = 524288;
-    /** abi.tsv linux IPPROTO_SCTP */
+    @AbiRow("IPPROTO_SCTP")
     static final int IPPROTO_SCTP = 132;
-    /** abi.tsv linux SOL_SOCKET */
+    @AbiRow("SOL_SOCKET")
     static final int SOL_SOCKET = 1;
-    /** abi.tsv linux SO_TYPE */
+    @AbiRow("SO_TYPE")
     static final int SO_TYPE = 3;
-    /** abi.tsv linux SO_SNDBUF */
+    @AbiRow("SO_SNDBUF")
     static final int SO_SNDBUF = 7;
-    /** abi.tsv linux SO_RCVBUF */
+    @AbiRow("SO_RCVBUF")
     static final int SO_RCVBUF = 8;
-    /** abi.tsv linux SO_ACCEPTCONN */
+    @AbiRow("SO_ACCEPTCONN")
     static final int SO_ACCEPTCONN = 30;
-    /** abi.tsv linux SO_PROTOCOL */
+    @AbiRow("SO_PROTOCOL")
     static final int SO_PROTOCOL = 38;
-    /** abi.tsv linux MSG_CTRUNC */
+    @AbiRow("MSG_CTRUNC")
     static final int MSG_CTRUNC = 8;
-    /** abi.tsv linux MSG_DONTWAIT */
+    @AbiRow("MSG_DONTWAIT")
     static final int MSG_DONTWAIT = 64;
-    /** abi.tsv linux MSG_EOR */
+    @AbiRow("MSG_EOR")
     static final int MSG_EOR = 128;
-    /** abi.tsv linux MSG_NOSIGNAL */
+    @AbiRow("MSG_NOSIGNAL")
     static final int MSG_NOSIGNAL = 16384;
-    /** abi.tsv linux MSG_NOTIFICATION (reported in recvmsg msg_flags; the same bit as MSG_MORE) */
+    /** reported in recvmsg msg_flags; the same bit as MSG_MORE */
+    @AbiRow("MSG_NOTIFICATION")
     static final int MSG_NOTIFICATION = 32768;
 
     // ---- fcntl (bits/fcntl-linux.h) ----
 
-    /** abi.tsv linux F_GETFD */
+    @AbiRow("F_GETFD")
     static final int F_GETFD = 1;
-    /** abi.tsv linux F_SETFD */
+    @AbiRow("F_SETFD")
     static final int F_SETFD = 2;
-    /** abi.tsv linux F_GETFL */
+    @AbiRow("F_GETFL")
     static final int F_GETFL = 3;
-    /** abi.tsv linux F_SETFL */
+    @AbiRow("F_SETFL")
     static final int F_SETFL = 4;
-    /** abi.tsv linux F_DUPFD_CLOEXEC */
+    @AbiRow("F_DUPFD_CLOEXEC")
     static final int F_DUPFD_CLOEXEC = 1030;
-    /** abi.tsv linux FD_CLOEXEC */
+    @AbiRow("FD_CLOEXEC")
     static final int FD_CLOEXEC = 1;
-    /** abi.tsv linux O_NONBLOCK */
+    @AbiRow("O_NONBLOCK")
     static final int O_NONBLOCK = 2048;
 
     // ---- poll (sys/poll.h) ----
 
-    /** abi.tsv linux POLLIN */
+    @AbiRow("POLLIN")
     static final short POLLIN = 1;
-    /** abi.tsv linux POLLOUT */
+    @AbiRow("POLLOUT")
     static final short POLLOUT = 4;
-    /** abi.tsv linux POLLERR */
+    @AbiRow("POLLERR")
     static final short POLLERR = 8;
-    /** abi.tsv linux POLLHUP */
+    @AbiRow("POLLHUP")
     static final short POLLHUP = 16;
-    /** abi.tsv linux POLLNVAL */
+    @AbiRow("POLLNVAL")
     static final short POLLNVAL = 32;
-    /** abi.tsv linux sizeof(struct pollfd) */
+    @AbiRow("sizeof(struct pollfd)")
     static final int SIZEOF_POLLFD = 8;
-    /** abi.tsv linux offsetof(struct pollfd,fd) */
+    @AbiRow("offsetof(struct pollfd,fd)")
     static final int POLLFD_FD = 0;
-    /** abi.tsv linux offsetof(struct pollfd,events) */
+    @AbiRow("offsetof(struct pollfd,events)")
     static final int POLLFD_EVENTS = 4;
-    /** abi.tsv linux offsetof(struct pollfd,revents) */
+    @AbiRow("offsetof(struct pollfd,revents)")
     static final int POLLFD_REVENTS = 6;
 
     // ---- SCTP socket options (linux/sctp.h), all at level SOL_SCTP ----
 
-    /** abi.tsv linux SOL_SCTP (the same number as IPPROTO_SCTP) */
+    /** the same number as IPPROTO_SCTP */
+    @AbiRow("SOL_SCTP")
     static final int SOL_SCTP = 132;
-    /** abi.tsv linux SCTP_NODELAY */
+    @AbiRow("SCTP_NODELAY")
     static final int SCTP_NODELAY = 3;
-    /** abi.tsv linux SCTP_EVENTS */
+    @AbiRow("SCTP_EVENTS")
     static final int SCTP_EVENTS = 11;
-    /** abi.tsv linux SCTP_CONTEXT */
+    @AbiRow("SCTP_CONTEXT")
     static final int SCTP_CONTEXT = 17;
-    /** abi.tsv linux SCTP_GET_ASSOC_NUMBER */
+    @AbiRow("SCTP_GET_ASSOC_NUMBER")
     static final int SCTP_GET_ASSOC_NUMBER = 28;
-    /** abi.tsv linux SCTP_GET_ASSOC_ID_LIST */
+    @AbiRow("SCTP_GET_ASSOC_ID_LIST")
     static final int SCTP_GET_ASSOC_ID_LIST = 29;
-    /** abi.tsv linux SCTP_RECVRCVINFO */
+    @AbiRow("SCTP_RECVRCVINFO")
     static final int SCTP_RECVRCVINFO = 32;
-    /** abi.tsv linux SCTP_SOCKOPT_BINDX_ADD */
+    @AbiRow("SCTP_SOCKOPT_BINDX_ADD")
     static final int SCTP_SOCKOPT_BINDX_ADD = 100;
-    /** abi.tsv linux SCTP_SOCKOPT_BINDX_REM */
+    @AbiRow("SCTP_SOCKOPT_BINDX_REM")
     static final int SCTP_SOCKOPT_BINDX_REM = 101;
-    /** abi.tsv linux SCTP_SOCKOPT_PEELOFF */
+    @AbiRow("SCTP_SOCKOPT_PEELOFF")
     static final int SCTP_SOCKOPT_PEELOFF = 102;
-    /** abi.tsv linux SCTP_GET_PEER_ADDRS */
+    @AbiRow("SCTP_GET_PEER_ADDRS")
     static final int SCTP_GET_PEER_ADDRS = 108;
-    /** abi.tsv linux SCTP_GET_LOCAL_ADDRS */
+    @AbiRow("SCTP_GET_LOCAL_ADDRS")
     static final int SCTP_GET_LOCAL_ADDRS = 109;
-    /** abi.tsv linux SCTP_SOCKOPT_PEELOFF_FLAGS */
+    @AbiRow("SCTP_SOCKOPT_PEELOFF_FLAGS")
     static final int SCTP_SOCKOPT_PEELOFF_FLAGS = 122;
 
     // ---- SCTP control messages, flags, notifications (linux/sctp.h) ----
 
-    /** abi.tsv linux SCTP_SNDRCV (cmsg type of struct sctp_sndrcvinfo) */
+    /** cmsg type of struct sctp_sndrcvinfo */
+    @AbiRow("SCTP_SNDRCV")
     static final int SCTP_SNDRCV = 1;
-    /** abi.tsv linux SCTP_SNDINFO (cmsg type of struct sctp_sndinfo) */
+    /** cmsg type of struct sctp_sndinfo */
+    @AbiRow("SCTP_SNDINFO")
     static final int SCTP_SNDINFO = 2;
-    /** abi.tsv linux SCTP_RCVINFO (cmsg type of struct sctp_rcvinfo) */
+    /** cmsg type of struct sctp_rcvinfo */
+    @AbiRow("SCTP_RCVINFO")
     static final int SCTP_RCVINFO = 3;
-    /** abi.tsv linux SCTP_UNORDERED */
+    @AbiRow("SCTP_UNORDERED")
     static final int SCTP_UNORDERED = 1;
-    /** abi.tsv linux SCTP_ASSOC_CHANGE */
+    @AbiRow("SCTP_ASSOC_CHANGE")
     static final int SCTP_ASSOC_CHANGE = 32769;
-    /** abi.tsv linux SCTP_PEER_ADDR_CHANGE */
+    @AbiRow("SCTP_PEER_ADDR_CHANGE")
     static final int SCTP_PEER_ADDR_CHANGE = 32770;
-    /** abi.tsv linux SCTP_SEND_FAILED */
+    @AbiRow("SCTP_SEND_FAILED")
     static final int SCTP_SEND_FAILED = 32771;
-    /** abi.tsv linux SCTP_SHUTDOWN_EVENT */
+    @AbiRow("SCTP_SHUTDOWN_EVENT")
     static final int SCTP_SHUTDOWN_EVENT = 32773;
-    /** abi.tsv linux SCTP_COMM_UP */
+    @AbiRow("SCTP_COMM_UP")
     static final int SCTP_COMM_UP = 0;
-    /** abi.tsv linux SCTP_COMM_LOST */
+    @AbiRow("SCTP_COMM_LOST")
     static final int SCTP_COMM_LOST = 1;
-    /** abi.tsv linux SCTP_RESTART */
+    @AbiRow("SCTP_RESTART")
     static final int SCTP_RESTART = 2;
-    /** abi.tsv linux SCTP_SHUTDOWN_COMP */
+    @AbiRow("SCTP_SHUTDOWN_COMP")
     static final int SCTP_SHUTDOWN_COMP = 3;
-    /** abi.tsv linux SCTP_CANT_STR_ASSOC */
+    @AbiRow("SCTP_CANT_STR_ASSOC")
     static final int SCTP_CANT_STR_ASSOC = 4;
 
     // ---- struct layouts (LP64) ----
 
-    /** abi.tsv linux sizeof(struct sockaddr_storage) */
+    @AbiRow("sizeof(struct sockaddr_storage)")
     static final int SIZEOF_SOCKADDR_STORAGE = 128;
-    /** abi.tsv linux sizeof(struct sockaddr_in) */
+    @AbiRow("sizeof(struct sockaddr_in)")
     static final int SIZEOF_SOCKADDR_IN = 16;
-    /** abi.tsv linux offsetof(struct sockaddr_in,sin_family) (a 2-byte sa_family_t; Linux has no sin_len) */
+    /** a 2-byte sa_family_t; Linux has no sin_len */
+    @AbiRow("offsetof(struct sockaddr_in,sin_family)")
     static final int SOCKADDR_IN_FAMILY = 0;
-    /** abi.tsv linux offsetof(struct sockaddr_in,sin_port) (network byte order) */
+    /** network byte order */
+    @AbiRow("offsetof(struct sockaddr_in,sin_port)")
     static final int SOCKADDR_IN_PORT = 2;
-    /** abi.tsv linux offsetof(struct sockaddr_in,sin_addr) */
+    @AbiRow("offsetof(struct sockaddr_in,sin_addr)")
     static final int SOCKADDR_IN_ADDR = 4;
-    /** abi.tsv linux sizeof(struct sockaddr_in6) */
+    @AbiRow("sizeof(struct sockaddr_in6)")
     static final int SIZEOF_SOCKADDR_IN6 = 28;
-    /** abi.tsv linux offsetof(struct sockaddr_in6,sin6_family) */
+    @AbiRow("offsetof(struct sockaddr_in6,sin6_family)")
     static final int SOCKADDR_IN6_FAMILY = 0;
-    /** abi.tsv linux offsetof(struct sockaddr_in6,sin6_port) (network byte order) */
+    /** network byte order */
+    @AbiRow("offsetof(struct sockaddr_in6,sin6_port)")
     static final int SOCKADDR_IN6_PORT = 2;
-    /** abi.tsv linux offsetof(struct sockaddr_in6,sin6_flowinfo) */
+    @AbiRow("offsetof(struct sockaddr_in6,sin6_flowinfo)")
     static final int SOCKADDR_IN6_FLOWINFO = 4;
-    /** abi.tsv linux offsetof(struct sockaddr_in6,sin6_addr) */
+    @AbiRow("offsetof(struct sockaddr_in6,sin6_addr)")
     static final int SOCKADDR_IN6_ADDR = 8;
-    /** abi.tsv linux offsetof(struct sockaddr_in6,sin6_scope_id) */
+    @AbiRow("offsetof(struct sockaddr_in6,sin6_scope_id)")
     static final int SOCKADDR_IN6_SCOPE_ID = 24;
 
-    /** abi.tsv linux sizeof(struct msghdr) */
+    @AbiRow("sizeof(struct msghdr)")
     static final int SIZEOF_MSGHDR = 56;
-    /** abi.tsv linux offsetof(struct msghdr,msg_name) */
+    @AbiRow("offsetof(struct msghdr,msg_name)")
     static final int MSGHDR_NAME = 0;
-    /** abi.tsv linux offsetof(struct msghdr,msg_namelen) (a 4-byte socklen_t) */
+    /** a 4-byte socklen_t */
+    @AbiRow("offsetof(struct msghdr,msg_namelen)")
     static final int MSGHDR_NAMELEN = 8;
-    /** abi.tsv linux offsetof(struct msghdr,msg_iov) */
+    @AbiRow("offsetof(struct msghdr,msg_iov)")
     static final int MSGHDR_IOV = 16;
-    /** abi.tsv linux offsetof(struct msghdr,msg_iovlen) (an 8-byte size_t) */
+    /** an 8-byte size_t */
+    @AbiRow("offsetof(struct msghdr,msg_iovlen)")
     static final int MSGHDR_IOVLEN = 24;
-    /** abi.tsv linux offsetof(struct msghdr,msg_control) */
+    @AbiRow("offsetof(struct msghdr,msg_control)")
     static final int MSGHDR_CONTROL = 32;
-    /** abi.tsv linux offsetof(struct msghdr,msg_controllen) (an 8-byte size_t) */
+    /** an 8-byte size_t */
+    @AbiRow("offsetof(struct msghdr,msg_controllen)")
     static final int MSGHDR_CONTROLLEN = 40;
-    /** abi.tsv linux offsetof(struct msghdr,msg_flags) */
+    @AbiRow("offsetof(struct msghdr,msg_flags)")
     static final int MSGHDR_FLAGS = 48;
-    /** abi.tsv linux sizeof(struct iovec) */
+    @AbiRow("sizeof(struct msghdr.msg_iovlen)")
+    static final int SIZEOF_MSGHDR_IOVLEN = 8;
+    @AbiRow("sizeof(struct msghdr.msg_controllen)")
+    static final int SIZEOF_MSGHDR_CONTROLLEN = 8;
+    @AbiRow("sizeof(struct cmsghdr.cmsg_len)")
+    static final int SIZEOF_CMSGHDR_LEN = 8;
+    @AbiRow("sizeof(struct iovec)")
     static final int SIZEOF_IOVEC = 16;
-    /** abi.tsv linux offsetof(struct iovec,iov_base) */
+    @AbiRow("offsetof(struct iovec,iov_base)")
     static final int IOVEC_BASE = 0;
-    /** abi.tsv linux offsetof(struct iovec,iov_len) (an 8-byte size_t) */
+    /** an 8-byte size_t */
+    @AbiRow("offsetof(struct iovec,iov_len)")
     static final int IOVEC_LEN = 8;
 
-    /** abi.tsv linux offsetof(struct cmsghdr,cmsg_len) (an 8-byte size_t) */
+    /** an 8-byte size_t */
+    @AbiRow("offsetof(struct cmsghdr,cmsg_len)")
     static final int CMSGHDR_LEN = 0;
-    /** abi.tsv linux offsetof(struct cmsghdr,cmsg_level) */
+    @AbiRow("offsetof(struct cmsghdr,cmsg_level)")
     static final int CMSGHDR_LEVEL = 8;
-    /** abi.tsv linux offsetof(struct cmsghdr,cmsg_type) */
+    @AbiRow("offsetof(struct cmsghdr,cmsg_type)")
     static final int CMSGHDR_TYPE = 12;
-    /** abi.tsv linux CMSG_LEN(0): where CMSG_DATA starts */
+    /** where CMSG_DATA starts */
+    @AbiRow("CMSG_LEN(0)")
     static final int CMSG_DATA_OFFSET = 16;
-    /** abi.tsv linux CMSG_ALIGN (cmsg header/data alignment, bytes) */
+    @AbiRow("CMSG_ALIGN (cmsg header/data alignment, bytes)")
     static final int CMSG_ALIGN = 8;
-    /** abi.tsv linux CMSG_LEN(sizeof(struct sctp_sndinfo)) */
+    @AbiRow("CMSG_LEN(sizeof(struct sctp_sndinfo))")
     static final int CMSG_LEN_SNDINFO = 32;
-    /** abi.tsv linux CMSG_SPACE(sizeof(struct sctp_sndinfo)) */
+    @AbiRow("CMSG_SPACE(sizeof(struct sctp_sndinfo))")
     static final int CMSG_SPACE_SNDINFO = 32;
-    /** abi.tsv linux CMSG_LEN(sizeof(struct sctp_sndrcvinfo)) */
+    @AbiRow("CMSG_LEN(sizeof(struct sctp_sndrcvinfo))")
     static final int CMSG_LEN_SNDRCVINFO = 48;
-    /** abi.tsv linux CMSG_SPACE(sizeof(struct sctp_sndrcvinfo)) */
+    @AbiRow("CMSG_SPACE(sizeof(struct sctp_sndrcvinfo))")
     static final int CMSG_SPACE_SNDRCVINFO = 48;
-    /** abi.tsv linux CMSG_SPACE(sizeof(struct sctp_rcvinfo)) */
+    @AbiRow("CMSG_SPACE(sizeof(struct sctp_rcvinfo))")
     static final int CMSG_SPACE_RCVINFO = 48;
 
-    /** abi.tsv linux sizeof(struct sctp_sndinfo) */
+    @AbiRow("sizeof(struct sctp_sndinfo)")
     static final int SIZEOF_SCTP_SNDINFO = 16;
-    /** abi.tsv linux offsetof(struct sctp_sndinfo,snd_sid) */
+    @AbiRow("offsetof(struct sctp_sndinfo,snd_sid)")
     static final int SNDINFO_SID = 0;
-    /** abi.tsv linux offsetof(struct sctp_sndinfo,snd_flags) */
+    @AbiRow("offsetof(struct sctp_sndinfo,snd_flags)")
     static final int SNDINFO_FLAGS = 2;
-    /** abi.tsv linux offsetof(struct sctp_sndinfo,snd_ppid) */
+    @AbiRow("offsetof(struct sctp_sndinfo,snd_ppid)")
     static final int SNDINFO_PPID = 4;
-    /** abi.tsv linux offsetof(struct sctp_sndinfo,snd_context) */
+    @AbiRow("offsetof(struct sctp_sndinfo,snd_context)")
     static final int SNDINFO_CONTEXT = 8;
-    /** abi.tsv linux offsetof(struct sctp_sndinfo,snd_assoc_id) */
+    @AbiRow("offsetof(struct sctp_sndinfo,snd_assoc_id)")
     static final int SNDINFO_ASSOC_ID = 12;
 
-    /** abi.tsv linux sizeof(struct sctp_rcvinfo) */
+    @AbiRow("sizeof(struct sctp_rcvinfo)")
     static final int SIZEOF_SCTP_RCVINFO = 28;
-    /** abi.tsv linux offsetof(struct sctp_rcvinfo,rcv_sid) */
+    @AbiRow("offsetof(struct sctp_rcvinfo,rcv_sid)")
     static final int RCVINFO_SID = 0;
-    /** abi.tsv linux offsetof(struct sctp_rcvinfo,rcv_flags) */
+    @AbiRow("offsetof(struct sctp_rcvinfo,rcv_flags)")
     static final int RCVINFO_FLAGS = 4;
-    /** abi.tsv linux offsetof(struct sctp_rcvinfo,rcv_ppid) */
+    @AbiRow("offsetof(struct sctp_rcvinfo,rcv_ppid)")
     static final int RCVINFO_PPID = 8;
-    /** abi.tsv linux offsetof(struct sctp_rcvinfo,rcv_assoc_id) */
+    @AbiRow("offsetof(struct sctp_rcvinfo,rcv_assoc_id)")
     static final int RCVINFO_ASSOC_ID = 24;
 
-    /** abi.tsv linux sizeof(struct sctp_sndrcvinfo) */
+    @AbiRow("sizeof(struct sctp_sndrcvinfo)")
     static final int SIZEOF_SCTP_SNDRCVINFO = 32;
-    /** abi.tsv linux offsetof(struct sctp_sndrcvinfo,sinfo_stream) */
+    @AbiRow("offsetof(struct sctp_sndrcvinfo,sinfo_stream)")
     static final int SNDRCVINFO_STREAM = 0;
-    /** abi.tsv linux offsetof(struct sctp_sndrcvinfo,sinfo_flags) */
+    @AbiRow("offsetof(struct sctp_sndrcvinfo,sinfo_flags)")
     static final int SNDRCVINFO_FLAGS = 4;
-    /** abi.tsv linux offsetof(struct sctp_sndrcvinfo,sinfo_ppid) */
+    @AbiRow("offsetof(struct sctp_sndrcvinfo,sinfo_ppid)")
     static final int SNDRCVINFO_PPID = 8;
-    /** abi.tsv linux offsetof(struct sctp_sndrcvinfo,sinfo_assoc_id) */
+    @AbiRow("offsetof(struct sctp_sndrcvinfo,sinfo_assoc_id)")
     static final int SNDRCVINFO_ASSOC_ID = 28;
 
-    /** abi.tsv linux offsetof(struct sctp_event_subscribe,sctp_data_io_event) */
+    @AbiRow("offsetof(struct sctp_event_subscribe,sctp_data_io_event)")
     static final int EVENT_SUBSCRIBE_DATA_IO = 0;
-    /** abi.tsv linux offsetof(struct sctp_event_subscribe,sctp_association_event) */
+    @AbiRow("offsetof(struct sctp_event_subscribe,sctp_association_event)")
     static final int EVENT_SUBSCRIBE_ASSOCIATION = 1;
-    /** abi.tsv linux offsetof(struct sctp_event_subscribe,sctp_shutdown_event) */
+    @AbiRow("offsetof(struct sctp_event_subscribe,sctp_shutdown_event)")
     static final int EVENT_SUBSCRIBE_SHUTDOWN = 5;
 
-    /** abi.tsv linux sizeof(sctp_peeloff_arg_t) */
+    @AbiRow("sizeof(sctp_peeloff_arg_t)")
     static final int SIZEOF_PEELOFF_ARG = 8;
-    /** abi.tsv linux offsetof(sctp_peeloff_arg_t,associd) */
+    @AbiRow("offsetof(sctp_peeloff_arg_t,associd)")
     static final int PEELOFF_ARG_ASSOCID = 0;
-    /** abi.tsv linux offsetof(sctp_peeloff_arg_t,sd) (the kernel writes the new descriptor here) */
+    /** the kernel writes the new descriptor here */
+    @AbiRow("offsetof(sctp_peeloff_arg_t,sd)")
     static final int PEELOFF_ARG_SD = 4;
-    /** abi.tsv linux sizeof(sctp_peeloff_flags_arg_t) */
+    @AbiRow("sizeof(sctp_peeloff_flags_arg_t)")
     static final int SIZEOF_PEELOFF_FLAGS_ARG = 12;
-    /** abi.tsv linux offsetof(sctp_peeloff_flags_arg_t,flags) */
+    @AbiRow("offsetof(sctp_peeloff_flags_arg_t,flags)")
     static final int PEELOFF_FLAGS_ARG_FLAGS = 8;
 
-    /** abi.tsv linux sizeof(struct sctp_assoc_value) */
+    @AbiRow("sizeof(struct sctp_assoc_value)")
     static final int SIZEOF_SCTP_ASSOC_VALUE = 8;
-    /** abi.tsv linux offsetof(struct sctp_assoc_value,assoc_id) */
+    @AbiRow("offsetof(struct sctp_assoc_value,assoc_id)")
     static final int ASSOC_VALUE_ASSOC_ID = 0;
-    /** abi.tsv linux offsetof(struct sctp_assoc_ids,gaids_number_of_ids) */
+    @AbiRow("offsetof(struct sctp_assoc_ids,gaids_number_of_ids)")
     static final int ASSOC_IDS_NUMBER = 0;
-    /** abi.tsv linux offsetof(struct sctp_assoc_ids,gaids_assoc_id) */
+    @AbiRow("offsetof(struct sctp_assoc_ids,gaids_assoc_id)")
     static final int ASSOC_IDS_IDS = 4;
-    /** abi.tsv linux sizeof(sctp_assoc_t) */
+    @AbiRow("sizeof(sctp_assoc_t)")
     static final int SIZEOF_SCTP_ASSOC_T = 4;
-    /** abi.tsv linux offsetof(struct sctp_getaddrs,assoc_id) */
+    @AbiRow("offsetof(struct sctp_getaddrs,assoc_id)")
     static final int GETADDRS_ASSOC_ID = 0;
-    /** abi.tsv linux offsetof(struct sctp_getaddrs,addr_num) */
+    @AbiRow("offsetof(struct sctp_getaddrs,addr_num)")
     static final int GETADDRS_ADDR_NUM = 4;
-    /** abi.tsv linux offsetof(struct sctp_getaddrs,addrs) (packed sockaddr_in / sockaddr_in6 follow) */
+    /** packed sockaddr_in / sockaddr_in6 follow */
+    @AbiRow("offsetof(struct sctp_getaddrs,addrs)")
     static final int GETADDRS_ADDRS = 8;
 
-    /** abi.tsv linux offsetof(union sctp_notification,sn_header.sn_type) */
+    @AbiRow("offsetof(union sctp_notification,sn_header.sn_type)")
     static final int NOTIFICATION_TYPE = 0;
-    /** abi.tsv linux offsetof(union sctp_notification,sn_header.sn_length) */
+    @AbiRow("offsetof(union sctp_notification,sn_header.sn_length)")
     static final int NOTIFICATION_LENGTH = 4;
-    /** abi.tsv linux sizeof(struct sctp_assoc_change) */
+    @AbiRow("sizeof(struct sctp_assoc_change)")
     static final int SIZEOF_SCTP_ASSOC_CHANGE = 20;
-    /** abi.tsv linux offsetof(struct sctp_assoc_change,sac_state) */
+    @AbiRow("offsetof(struct sctp_assoc_change,sac_state)")
     static final int ASSOC_CHANGE_STATE = 8;
-    /** abi.tsv linux offsetof(struct sctp_assoc_change,sac_error) */
+    @AbiRow("offsetof(struct sctp_assoc_change,sac_error)")
     static final int ASSOC_CHANGE_ERROR = 10;
-    /** abi.tsv linux offsetof(struct sctp_assoc_change,sac_outbound_streams) */
+    @AbiRow("offsetof(struct sctp_assoc_change,sac_outbound_streams)")
     static final int ASSOC_CHANGE_OUTBOUND_STREAMS = 12;
-    /** abi.tsv linux offsetof(struct sctp_assoc_change,sac_inbound_streams) */
+    @AbiRow("offsetof(struct sctp_assoc_change,sac_inbound_streams)")
     static final int ASSOC_CHANGE_INBOUND_STREAMS = 14;
-    /** abi.tsv linux offsetof(struct sctp_assoc_change,sac_assoc_id) */
+    @AbiRow("offsetof(struct sctp_assoc_change,sac_assoc_id)")
     static final int ASSOC_CHANGE_ASSOC_ID = 16;
-    /** abi.tsv linux sizeof(struct sctp_shutdown_event) */
+    @AbiRow("sizeof(struct sctp_shutdown_event)")
     static final int SIZEOF_SCTP_SHUTDOWN_EVENT = 12;
-    /** abi.tsv linux offsetof(struct sctp_shutdown_event,sse_assoc_id) */
+    @AbiRow("offsetof(struct sctp_shutdown_event,sse_assoc_id)")
     static final int SHUTDOWN_EVENT_ASSOC_ID = 8;
-    /** abi.tsv linux offsetof(struct sctp_paddr_change,spc_assoc_id) */
+    @AbiRow("offsetof(struct sctp_paddr_change,spc_assoc_id)")
     static final int PADDR_CHANGE_ASSOC_ID = 144;
-    /** abi.tsv linux offsetof(struct sctp_send_failed,ssf_assoc_id) */
+    @AbiRow("offsetof(struct sctp_send_failed,ssf_assoc_id)")
     static final int SEND_FAILED_ASSOC_ID = 44;
+
+    /** The errno names, read once from this class's E* constants. */
+    private static final ErrnoNames NAMES = ErrnoNames.of(LinuxAbi.class);
 
     /**
      * The symbolic name of a Linux errno number, for {@link org.peeloff.spi.PortableErrors} and the
@@ -393,44 +425,6 @@ final class LinuxAbi {
      * @return its name, or null
      */
     static String errnoName(int errno) {
-        switch (errno) {
-            case EPERM: return "EPERM";
-            case ENOENT: return "ENOENT";
-            case EINTR: return "EINTR";
-            case EBADF: return "EBADF";
-            case EAGAIN: return "EAGAIN";
-            case ENOMEM: return "ENOMEM";
-            case EACCES: return "EACCES";
-            case EFAULT: return "EFAULT";
-            case EBUSY: return "EBUSY";
-            case EINVAL: return "EINVAL";
-            case ENFILE: return "ENFILE";
-            case EMFILE: return "EMFILE";
-            case EPIPE: return "EPIPE";
-            case ENOSYS: return "ENOSYS";
-            case ENOTSOCK: return "ENOTSOCK";
-            case EMSGSIZE: return "EMSGSIZE";
-            case EPROTOTYPE: return "EPROTOTYPE";
-            case ENOPROTOOPT: return "ENOPROTOOPT";
-            case EPROTONOSUPPORT: return "EPROTONOSUPPORT";
-            case ESOCKTNOSUPPORT: return "ESOCKTNOSUPPORT";
-            case EOPNOTSUPP: return "EOPNOTSUPP";
-            case EAFNOSUPPORT: return "EAFNOSUPPORT";
-            case EADDRINUSE: return "EADDRINUSE";
-            case EADDRNOTAVAIL: return "EADDRNOTAVAIL";
-            case ENETUNREACH: return "ENETUNREACH";
-            case ECONNABORTED: return "ECONNABORTED";
-            case ECONNRESET: return "ECONNRESET";
-            case ENOBUFS: return "ENOBUFS";
-            case EISCONN: return "EISCONN";
-            case ENOTCONN: return "ENOTCONN";
-            case ESHUTDOWN: return "ESHUTDOWN";
-            case ETIMEDOUT: return "ETIMEDOUT";
-            case ECONNREFUSED: return "ECONNREFUSED";
-            case EHOSTUNREACH: return "EHOSTUNREACH";
-            case EALREADY: return "EALREADY";
-            case EINPROGRESS: return "EINPROGRESS";
-            default: return null;
-        }
+        return NAMES.apply(errno);
     }
 }

@@ -476,7 +476,7 @@ class LinuxProviderKernelTest {
     @Test
     void peeloff_of_a_one_to_one_socket_fails_NOT_ONE_TO_MANY() throws Exception {
         int unconnected = track(p.socket(StandardProtocolFamily.INET, SocketStyle.ONE_TO_ONE));
-        assertEquals(LinuxAbi.SOCK_STREAM, LinuxSockets.socketType(unconnected));
+        assertEquals(LinuxAbi.SOCK_STREAM, p.socketsForTest().socketType(unconnected));
         SctpException e = peeloffFails(p, unconnected, 1, SctpError.NOT_ONE_TO_MANY);
         assertEquals("EINVAL", e.errnoName());
 
@@ -494,9 +494,9 @@ class LinuxProviderKernelTest {
         Link l = link();
         int peeled = track(p.peeloff(l.server(), l.serverAssoc(), EnumSet.noneOf(PeeloffOption.class)));
         // the kernel creates the peeled socket as SOCK_SEQPACKET: SO_TYPE alone cannot tell it apart
-        assertEquals(LinuxAbi.SOCK_SEQPACKET, LinuxSockets.socketType(peeled));
-        assertTrue(LinuxSockets.answersForUnknownAssociation(peeled));
-        assertFalse(LinuxSockets.answersForUnknownAssociation(l.server()));
+        assertEquals(LinuxAbi.SOCK_SEQPACKET, p.socketsForTest().socketType(peeled));
+        assertTrue(p.socketsForTest().answersForUnknownAssociation(peeled));
+        assertFalse(p.socketsForTest().answersForUnknownAssociation(l.server()));
         peeloffFails(p, peeled, l.serverAssoc(), SctpError.NOT_ONE_TO_MANY);
         peeloffFails(p, peeled, 0, SctpError.NOT_ONE_TO_MANY);
         peeloffFails(p, peeled, l.serverAssoc() + 1000, SctpError.NOT_ONE_TO_MANY);
@@ -620,8 +620,8 @@ class LinuxProviderKernelTest {
             arg.setInt(LinuxAbi.PEELOFF_ARG_SD, -1);
             arg.setInt(LinuxAbi.PEELOFF_FLAGS_ARG_FLAGS, 0);
             len.setInt(0, LinuxAbi.SIZEOF_PEELOFF_FLAGS_ARG);
-            result[0] = LinuxLibc.getsockopt(l.server(), LinuxAbi.SOL_SCTP, LinuxAbi.SCTP_SOCKOPT_PEELOFF_FLAGS, arg, len);
-            result[1] = LinuxLibc.errno();
+            result[0] = p.socketsForTest().libc().getsockopt(l.server(), LinuxAbi.SOL_SCTP, LinuxAbi.SCTP_SOCKOPT_PEELOFF_FLAGS, arg, len);
+            result[1] = p.socketsForTest().libc().errno();
         });
         assertEquals(-1, result[0]);
         assertEquals(LinuxAbi.EMFILE, result[1]);

@@ -2,55 +2,28 @@ package org.peeloff.solaris;
 
 import java.util.function.IntSupplier;
 
-import com.sun.jna.Native;
-
 import org.peeloff.SctpError;
 import org.peeloff.SctpException;
 import org.peeloff.spi.NativeCall;
 import org.peeloff.spi.PortableErrors;
 
 /**
- * The one place where the provider reads {@code errno} ({@link #errno()}, called once right after a
- * call failed) and turns an illumos errno into an {@link SctpException}, through
- * {@link PortableErrors} with the errno's illumos name ({@link SolarisAbi#errnoName}).
+ * The errors illumos reports its own way: an illumos errno mapped by {@link PortableErrors} with its
+ * illumos name ({@link SolarisAbi#errnoName}), and the ioctl errors of {@code sctp_peeloff}. errno
+ * itself is read by the shared layer, once, right after the failing call.
  */
 final class SolarisErrors {
-    private static volatile String os = System.getProperty("os.name");
-
     private SolarisErrors() {
-    }
-
-    /**
-     * Sets the OS name errors report (the personality's label when one is in use).
-     *
-     * @param label the name
-     */
-    static void setOs(String label) {
-        os = label;
-    }
-
-    /** @return the OS name errors report */
-    static String os() {
-        return os;
-    }
-
-    /**
-     * Reads the calling thread's {@code errno} as JNA saved it after the last native call. Call it
-     * once, right after the call that failed, before any other native call.
-     *
-     * @return the illumos errno
-     */
-    static int errno() {
-        return Native.getLastError();
     }
 
     /**
      * @param call     which call failed
      * @param callText the call with its arguments
      * @param errno    the illumos errno it left
+     * @param os       the OS as errors name it
      * @return the exception, mapped by {@link PortableErrors}
      */
-    static SctpException exception(NativeCall call, String callText, int errno) {
+    static SctpException exception(NativeCall call, String callText, int errno, String os) {
         return PortableErrors.exception(call, callText, errno, SolarisAbi.errnoName(errno), os);
     }
 
@@ -64,11 +37,12 @@ final class SolarisErrors {
      *
      * @param callText    the call with its arguments
      * @param errno       the errno sctp_peeloff left
+     * @param os          the OS as errors name it
      * @param socketProbe runs {@code getsockopt(SOL_SOCKET, SO_SNDBUF)} on the descriptor and answers 0
      *                    when it succeeds, else the errno it left; asked only for an unlisted errno
      * @return the exception
      */
-    static SctpException peeloff(String callText, int errno, IntSupplier socketProbe) {
+    static SctpException peeloff(String callText, int errno, String os, IntSupplier socketProbe) {
         switch (errno) {
             case SolarisAbi.EOPNOTSUPP:
             case SolarisAbi.EINVAL:
@@ -79,7 +53,7 @@ final class SolarisErrors {
             case SolarisAbi.EINTR:
             case SolarisAbi.ENOMEM:
             case SolarisAbi.ENOBUFS:
-                return exception(NativeCall.PEELOFF, callText, errno);
+                return exception(NativeCall.PEELOFF, callText, errno, os);
             default:
                 break;
         }
@@ -92,6 +66,6 @@ final class SolarisErrors {
             return new SctpException(SctpError.BAD_DESCRIPTOR, callText, errno, SolarisAbi.errnoName(errno), os,
                     "getsockopt on the descriptor answers EBADF");
         }
-        return exception(NativeCall.PEELOFF, callText, errno);
+        return exception(NativeCall.PEELOFF, callText, errno, os);
     }
 }

@@ -5,7 +5,8 @@ import com.sun.jna.Pointer;
 /**
  * {@code libsctp.so.1} of Solaris/illumos ({@code <netinet/sctp.h>}, link with {@code -lsctp}),
  * bound by JNA direct mapping ({@code Native.register}) when {@link SolarisNative#load} runs.
- * On failure each function returns -1 and sets {@code errno}, read once by {@link SolarisErrors}.
+ * On failure each function returns -1 and sets {@code errno}, which the shared layer reads once,
+ * right after the call.
  * No {@code sctp_connectx}, {@code sctp_sendv} or {@code sctp_recvv}: the libsctp.so.1 mapfile abi.tsv
  * cites (fact:sctp_peeloff.library) exports none of them.
  */

@@ -2,14 +2,18 @@ package org.peeloff.solaris;
 
 import java.io.File;
 import java.util.List;
+import java.util.Map;
 
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 
+import org.peeloff.jna.Libc;
+
 /**
- * Loads the native side once: binds {@link SolarisLibSctp}, {@link SolarisLibSocket} and
- * {@link SolarisLibc} by direct mapping, either to the system libraries ({@code libsctp.so.1},
- * {@code libsocket.so.1}, {@code libc.so.1}) or, when the system property {@value #LIBRARY_PROPERTY}
+ * Loads the native side once: binds {@link SolarisLibSctp} and the shared POSIX calls ({@link Libc},
+ * with libsocket's {@code __xnet_sendmsg}/{@code __xnet_recvmsg}) by direct mapping, either to the
+ * system libraries ({@code libsctp.so.1}, {@code libsocket.so.1} and, through its dependencies,
+ * {@code libc.so.1}) or, when the system property {@value #LIBRARY_PROPERTY}
  * names a file, to that one library for all three (the illumos ABI personality the tests build on
  * Linux). Nothing here runs before {@link SolarisSctpProvider#isAvailable()} asks; the outcome, good
  * or bad, is kept for the life of the JVM (JNA cannot register a class twice).
@@ -24,10 +28,13 @@ final class SolarisNative {
      * @param personality the personality library, or null when the system libraries are bound
      * @param sctp        what {@code libsctp.so.1} was loaded from
      * @param socket      what {@code libsocket.so.1} was loaded from
-     * @param c           what {@code libc.so.1} was loaded from
+     * @param posix       the POSIX calls, bound to libsocket.so.1 (or the personality)
      */
-    record Libraries(String personality, String sctp, String socket, String c) {
+    record Libraries(String personality, String sctp, String socket, Libc posix) {
     }
+
+    /** libsocket's XPG4.2 entry points: the plain sendmsg/recvmsg take the pre-XPG4.2 msghdr. */
+    private static final Map<String, String> XNET = Map.of("sendmsg", "__xnet_sendmsg", "recvmsg", "__xnet_recvmsg");
 
     private static Libraries loaded;
     private static Throwable failure;
@@ -65,9 +72,7 @@ final class SolarisNative {
             checkDataModel();
             NativeLibrary lib = NativeLibrary.getInstance(file.getPath());
             Native.register(SolarisLibSctp.class, lib);
-            Native.register(SolarisLibSocket.class, lib);
-            Native.register(SolarisLibc.class, lib);
-            return new Libraries(file.getPath(), file.getPath(), file.getPath(), file.getPath());
+            return new Libraries(file.getPath(), file.getPath(), file.getPath(), Libc.bind(file.getPath(), XNET));
         }
         if (!"SunOS".equalsIgnoreCase(System.getProperty("os.name", ""))) {
             throw new UnsatisfiedLinkError("os.name is " + System.getProperty("os.name") + ", not SunOS: the system has no"
@@ -77,13 +82,11 @@ final class SolarisNative {
         checkDataModel();
         NativeLibrary sctp = open(List.of("/usr/lib/64/libsctp.so.1", "/lib/64/libsctp.so.1"), "sctp");
         NativeLibrary socket = open(List.of("/usr/lib/64/libsocket.so.1", "/lib/64/libsocket.so.1"), "socket");
-        NativeLibrary c = open(List.of("/lib/64/libc.so.1", "/usr/lib/64/libc.so.1"), "c");
         Native.register(SolarisLibSctp.class, sctp);
-        Native.register(SolarisLibSocket.class, socket);
-        Native.register(SolarisLibc.class, c);
-        return new Libraries(null, sctp.getFile() == null ? sctp.getName() : sctp.getFile().getPath(),
-                socket.getFile() == null ? socket.getName() : socket.getFile().getPath(),
-                c.getFile() == null ? c.getName() : c.getFile().getPath());
+        String socketPath = socket.getFile() == null ? socket.getName() : socket.getFile().getPath();
+        // fcntl, poll and close are libc's: dlsym on libsocket's handle finds them among its dependencies
+        return new Libraries(null, sctp.getFile() == null ? sctp.getName() : sctp.getFile().getPath(), socketPath,
+                Libc.bind(socketPath, XNET));
     }
 
     /** Every layout in {@link SolarisAbi} is LP64 (amd64, sparcv9). */

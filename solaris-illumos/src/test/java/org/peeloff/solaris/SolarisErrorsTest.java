@@ -13,12 +13,13 @@ import org.peeloff.spi.NativeCall;
 
 /** The errno mapping with fake errno values: no native call, runs anywhere. */
 class SolarisErrorsTest {
+    private static final String OS = "illumos";
     private static final IntSupplier NEVER = () -> {
         throw new AssertionError("the descriptor must not be probed for an errno the man page lists");
     };
 
     private static SctpException peeloff(int errno, IntSupplier probe) {
-        return SolarisErrors.peeloff("sctp_peeloff(fd=7, assoc=3)", errno, probe);
+        return SolarisErrors.peeloff("sctp_peeloff(fd=7, assoc=3)", errno, OS, probe);
     }
 
     @Test
@@ -58,6 +59,7 @@ class SolarisErrorsTest {
         assertEquals(25, e.errno(), "the exception keeps the errno sctp_peeloff left");
         assertEquals("ENOTTY", e.errnoName());
         assertTrue(e.getMessage().contains("ENOTSOCK"), e.getMessage());
+        assertEquals(OS, e.os());
     }
 
     @Test
@@ -69,19 +71,19 @@ class SolarisErrorsTest {
     @Test
     void errno_numbers_are_the_illumos_ones_not_linux() {
         // Linux's EOPNOTSUPP is 95, which on illumos is ENOTSOCK
-        assertEquals(SctpError.NOT_A_SOCKET, SolarisErrors.exception(NativeCall.PEELOFF, "x", 95).error());
-        assertEquals(SctpError.NOT_ONE_TO_MANY, SolarisErrors.exception(NativeCall.PEELOFF, "x", 122).error());
-        assertEquals(SctpError.UNSUPPORTED, SolarisErrors.exception(NativeCall.SETSOCKOPT, "x", 122).error());
-        assertEquals(SctpError.ADDRESS_IN_USE, SolarisErrors.exception(NativeCall.BIND, "x", 125).error());
-        assertEquals(SctpError.CONNECTION_REFUSED, SolarisErrors.exception(NativeCall.CONNECT, "x", 146).error());
-        assertEquals(SctpError.WOULD_BLOCK, SolarisErrors.exception(NativeCall.CONNECT, "x", 150).error());
-        assertEquals(SctpError.WOULD_BLOCK, SolarisErrors.exception(NativeCall.SEND, "x", 11).error());
-        assertEquals(SctpError.NOT_CONNECTED, SolarisErrors.exception(NativeCall.SEND, "x", 134).error());
-        assertEquals(SctpError.NOT_CONNECTED, SolarisErrors.exception(NativeCall.SEND, "x", 143).error());
-        assertEquals(SctpError.UNSUPPORTED_SOCKET, SolarisErrors.exception(NativeCall.SOCKET, "x", 120).error());
-        assertEquals(SctpError.BUSY, SolarisErrors.exception(NativeCall.PEELOFF, "x", 16).error());
-        assertEquals(SctpError.NO_BUFFERS, SolarisErrors.exception(NativeCall.SEND, "x", 132).error());
-        assertEquals(SctpError.ASSOCIATION_ABORTED, SolarisErrors.exception(NativeCall.RECEIVE, "x", 131).error());
-        assertEquals(SctpError.OTHER, SolarisErrors.exception(NativeCall.RECEIVE, "x", 9999).error());
+        assertEquals(SctpError.NOT_A_SOCKET, SolarisErrors.exception(NativeCall.PEELOFF, "x", 95, OS).error());
+        assertEquals(SctpError.NOT_ONE_TO_MANY, SolarisErrors.exception(NativeCall.PEELOFF, "x", 122, OS).error());
+        assertEquals(SctpError.UNSUPPORTED, SolarisErrors.exception(NativeCall.SETSOCKOPT, "x", 122, OS).error());
+        assertEquals(SctpError.ADDRESS_IN_USE, SolarisErrors.exception(NativeCall.BIND, "x", 125, OS).error());
+        assertEquals(SctpError.CONNECTION_REFUSED, SolarisErrors.exception(NativeCall.CONNECT, "x", 146, OS).error());
+        assertEquals(SctpError.WOULD_BLOCK, SolarisErrors.exception(NativeCall.CONNECT, "x", 150, OS).error());
+        assertEquals(SctpError.WOULD_BLOCK, SolarisErrors.exception(NativeCall.SEND, "x", 11, OS).error());
+        assertEquals(SctpError.NOT_CONNECTED, SolarisErrors.exception(NativeCall.SEND, "x", 134, OS).error());
+        assertEquals(SctpError.NOT_CONNECTED, SolarisErrors.exception(NativeCall.SEND, "x", 143, OS).error());
+        assertEquals(SctpError.UNSUPPORTED_SOCKET, SolarisErrors.exception(NativeCall.SOCKET, "x", 120, OS).error());
+        assertEquals(SctpError.BUSY, SolarisErrors.exception(NativeCall.PEELOFF, "x", 16, OS).error());
+        assertEquals(SctpError.NO_BUFFERS, SolarisErrors.exception(NativeCall.SEND, "x", 132, OS).error());
+        assertEquals(SctpError.ASSOCIATION_ABORTED, SolarisErrors.exception(NativeCall.RECEIVE, "x", 131, OS).error());
+        assertEquals(SctpError.OTHER, SolarisErrors.exception(NativeCall.RECEIVE, "x", 9999, OS).error());
     }
 }

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.ProtocolFamily;
+import java.net.StandardProtocolFamily;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.List;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Timeout;
 import org.peeloff.PeeloffOption;
 import org.peeloff.SctpError;
 import org.peeloff.SctpException;
+import org.peeloff.spi.SocketStyle;
 
 /** What the provider does without any native library: the cheap questions, strict mode, unavailability. */
 class SolarisSctpProviderTest {
@@ -43,13 +46,31 @@ class SolarisSctpProviderTest {
 
     @Test
     void strict_peel_off_with_flags_is_refused_before_any_native_call() {
-        SolarisSctpProvider p = new SolarisSctpProvider();
+        // the delta itself, with no library bound: a native call would fail UnsatisfiedLinkError
+        SolarisSockets s = new SolarisSockets(new SolarisNative.Libraries(null, "libsctp.so.1", "libsocket.so.1",
+                null));
         for (PeeloffOption flag : List.of(PeeloffOption.NONBLOCK, PeeloffOption.CLOEXEC)) {
             SctpException e = assertThrows(SctpException.class,
-                    () -> p.peeloff(3, 1, EnumSet.of(PeeloffOption.STRICT, flag)));
+                    () -> s.peeloff(3, 1, EnumSet.of(PeeloffOption.STRICT, flag)));
             assertEquals(SctpError.UNSUPPORTED, e.error());
             assertEquals(0, e.errno(), "no native call was made");
         }
+    }
+
+    @Test
+    void errors_name_the_personality_when_one_is_bound_and_the_os_otherwise() {
+        assertEquals(SolarisSctpProvider.PERSONALITY_OS,
+                new SolarisSockets(new SolarisNative.Libraries("libillumos-personality.so", "p", "p", null)).os());
+        assertEquals(System.getProperty("os.name"),
+                new SolarisSockets(new SolarisNative.Libraries(null, "s", "s", null)).os());
+    }
+
+    @Test
+    void a_bad_family_is_UNSUPPORTED_SOCKET_before_anything_is_loaded() {
+        ProtocolFamily unix = StandardProtocolFamily.UNIX;
+        SctpException e = assertThrows(SctpException.class,
+                () -> new SolarisSctpProvider().socket(unix, SocketStyle.ONE_TO_MANY));
+        assertEquals(SctpError.UNSUPPORTED_SOCKET, e.error());
     }
 
     @Test

@@ -1,0 +1,199 @@
+package org.peeloff.aix;
+
+import java.util.Set;
+
+import com.sun.jna.Function;
+import com.sun.jna.Memory;
+import com.sun.jna.Pointer;
+
+import org.peeloff.PeeloffOption;
+import org.peeloff.SctpError;
+import org.peeloff.SctpException;
+import org.peeloff.aix.AixAbi.Feature;
+import org.peeloff.aix.AixAbi.Unknown;
+import org.peeloff.jna.Libc;
+import org.peeloff.jna.PosixCalls;
+import org.peeloff.jna.PosixScratch;
+import org.peeloff.jna.PosixSctp;
+import org.peeloff.spi.NativeCall;
+import org.peeloff.spi.SocketOption;
+
+/**
+ * What AIX does differently from the shared POSIX layer ({@link PosixSctp}), and nothing else:
+ * {@code sctp_peeloff(int, sctp_assoc_t *)} with the association id by pointer, its options applied
+ * with {@code fcntl} after a free-descriptor check, EINVAL told apart with {@code getpeername}; the
+ * association list from {@code sctp_opt_info(SCTP_GET_ASSOC_ID_LIST)} when that option's number is
+ * known, else tracked from events; peer addresses learnt from {@code recvmsg}; and the refusals,
+ * naming the properties to set, of what needs values no public source gives ({@link AixAbiConfig}).
+ * Every refusal comes before any native call. Kept apart from {@link AixSctpProvider} so that the
+ * public provider class links without JNA.
+ */
+final class AixSockets extends PosixSctp {
+    private static final int ASSOC_LIST_BYTES = 64 * 1024;
+
+    private final AixAbiConfig config;
+
+    /**
+     * @param config the values no public source gives
+     * @param os     the OS as errors name it
+     * @param calls  the C calls ({@link Libc} bound to the AIX library, or a test's)
+     */
+    AixSockets(AixAbiConfig config, String os, PosixCalls calls) {
+        super(AixSctpProvider.ID, os, AixLayout.of(config), calls, AixAbi.class, AixAbi.Feature.class,
+                AixAbi.Unknown.class, AixAbiConfig.class, AixLayout.class, Libc.class, AixLibc.class);
+        this.config = config;
+    }
+
+    /**
+     * {@code sctp_bindx}, looked up in libc, then in the library {@code -Dorg.peeloff.aix.libsctp} names,
+     * with the configured flag values.
+     */
+    @Override
+    protected int sctpBindx(int fd, Pointer addrs, int count, int bytes, boolean add) {
+        Function f;
+        try {
+            f = AixLibc.bindx();
+        } catch (UnsatisfiedLinkError e) {
+            UnsatisfiedLinkError x = new UnsatisfiedLinkError("not in libc nor in -D" + AixLibc.LIBSCTP_PROPERTY + " ("
+                    + System.getProperty(AixLibc.LIBSCTP_PROPERTY, AixLibc.DEFAULT_LIBSCTP) + "): " + e.getMessage());
+            x.initCause(e);
+            throw x;
+        }
+        int flag = config.get(add ? Unknown.SCTP_BINDX_ADD_ADDR : Unknown.SCTP_BINDX_REM_ADDR);
+        return f.invokeInt(new Object[] {fd, addrs, count, flag});
+    }
+
+    /** @return false when a feature's values are not all known */
+    @Override
+    protected boolean supports(Need need) {
+        if (need == Need.ASSOCIATIONS) {
+            return config.supports(Feature.NATIVE_ASSOCIATION_LIST)
+                    || config.supports(Feature.RECEIVE) && config.supports(Feature.NOTIFICATIONS); // tracked
+        }
+        Feature feature = feature(need);
+        return feature == null || config.supports(feature);
+    }
+
+    /** The feature whose values a need takes (the one to name when they are missing), or null. */
+    private Feature feature(Need need) {
+        switch (need) {
+            case SEND_INFO: return Feature.SEND_INFO;
+            case SEND_UNORDERED: return config.supports(Feature.SEND_INFO) ? Feature.SEND_UNORDERED : Feature.SEND_INFO;
+            case RECEIVE: return Feature.RECEIVE;
+            case EVENTS: return Feature.EVENTS;
+            case BINDX: return Feature.BINDX;
+            case ASSOCIATIONS: return Feature.NATIVE_ASSOCIATION_LIST;
+            default: return null;
+        }
+    }
+
+    /** @return {@code UNSUPPORTED} naming the missing values and the properties that set them */
+    @Override
+    protected SctpException unsupported(Need need, String text) {
+        Feature feature = feature(need);
+        return feature == null ? super.unsupported(need, text) : config.unsupported(feature, text);
+    }
+
+    @Override
+    protected SctpException unsupportedOption(SocketOption option, String text) {
+        return option == SocketOption.NODELAY ? config.unsupported(Feature.NODELAY, text)
+                : super.unsupportedOption(option, text);
+    }
+
+    /** @return true: AIX documents no {@code sctp_getpaddrs}, so peers are learnt from {@code recvmsg} */
+    @Override
+    protected boolean recordsPeers() {
+        return true;
+    }
+
+    @Override
+    protected String noOneToOneSockets() {
+        return "AIX documents only one-to-many (UDP-style, SOCK_SEQPACKET) SCTP sockets (IBM, \"SCTP socket APIs\": "
+                + "\"only support for UDP-style socket syntax is provided\"); a one-to-one socket is made by peeling an "
+                + "association off";
+    }
+
+    /**
+     * {@code sctp_peeloff(fd, &id)} with the id in this thread's native memory, after a free-descriptor
+     * check (whether AIX's own EMFILE keeps the association is not documented); the options are then
+     * set with {@code fcntl}, and {@code STRICT} refuses that before any native call. EINVAL means "no
+     * such association" unless the socket has a peer ({@code getpeername} succeeds): a peeled-off
+     * one-to-one socket, {@code NOT_ONE_TO_MANY}.
+     */
+    @Override
+    protected int peelOff(int fd, int assocId, Set<PeeloffOption> options) throws SctpException {
+        checkStrict(fd, assocId, options);
+        checkFreeDescriptor(fd, assocId, options);
+        Pointer id = scratch().word;
+        int newFd;
+        int errno = 0;
+        do {
+            id.setInt(0, assocId);
+        } while ((newFd = AixLibc.sctp_peeloff(fd, id)) < 0 && (errno = calls.errno()) == AixAbi.EINTR);
+        if (newFd < 0) {
+            if (errno == AixAbi.EINVAL && hasPeer(fd)) {
+                throw fail(SctpError.NOT_ONE_TO_MANY, peeloffText(fd, assocId, options), errno,
+                        "the socket has a peer (getpeername succeeds): it is a one-to-one socket, nothing can be "
+                                + "peeled off it");
+            }
+            throw fail(NativeCall.PEELOFF, peeloffText(fd, assocId, options), errno);
+        }
+        return emulateFlags(newFd, options);
+    }
+
+    private boolean hasPeer(int fd) {
+        PosixScratch s = scratch();
+        s.len.setInt(0, AixAbi.SIZEOF_SOCKADDR_STORAGE);
+        return calls.getpeername(fd, s.name, s.len) == 0;
+    }
+
+    /**
+     * {@code sctp_opt_info(fd, 0, SCTP_GET_ASSOC_ID_LIST, buf, &size)} (a {@code size_t *} length) when
+     * that option's number is known; else null, and the associations are those tracked from events.
+     */
+    @Override
+    protected int[] nativeAssociations(int fd) throws SctpException {
+        if (!config.supports(Feature.NATIVE_ASSOCIATION_LIST)) {
+            return null;
+        }
+        int option = config.get(Unknown.SCTP_GET_ASSOC_ID_LIST);
+        Function f;
+        try {
+            f = AixLibc.optInfo();
+        } catch (UnsatisfiedLinkError e) {
+            throw SctpException.rejected(SctpError.UNSUPPORTED, optInfoText(fd, option),
+                    "no sctp_opt_info in the library: " + e.getMessage());
+        }
+        PosixScratch s = scratch();
+        Memory buf = s.bounce(ASSOC_LIST_BYTES);
+        int errno = 0;
+        while (true) {
+            buf.setMemory(0, ASSOC_LIST_BYTES, (byte) 0);
+            s.len.setLong(0, ASSOC_LIST_BYTES); // size_t, 8 bytes
+            if (f.invokeInt(new Object[] {fd, 0, option, buf, s.len}) == 0) {
+                break;
+            }
+            errno = calls.errno();
+            if (errno != AixAbi.EINTR) {
+                throw fail(NativeCall.GETSOCKOPT, optInfoText(fd, option), errno);
+            }
+        }
+        long got = s.len.getLong(0);
+        int first = config.get(Unknown.GAIDS_ASSOC_ID);
+        int count = buf.getInt(0);
+        long fits = (Math.min(got, ASSOC_LIST_BYTES) - first) / AixAbi.SIZEOF_SCTP_ASSOC_T;
+        if (count < 0 || count > fits) {
+            throw SctpException.rejected(SctpError.OTHER, optInfoText(fd, option), "the kernel reported " + count
+                    + " associations in " + got + " bytes");
+        }
+        int[] ids = new int[count];
+        for (int i = 0; i < count; i++) {
+            ids[i] = buf.getInt(first + (long) i * AixAbi.SIZEOF_SCTP_ASSOC_T);
+        }
+        return ids;
+    }
+
+    private static String optInfoText(int fd, int option) {
+        return "sctp_opt_info(fd=" + fd + ", 0, SCTP_GET_ASSOC_ID_LIST=" + option + ")";
+    }
+}

@@ -1,0 +1,240 @@
+package org.peeloff.spi;
+
+import java.net.InetSocketAddress;
+import java.net.ProtocolFamily;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Set;
+
+import org.peeloff.PeeloffOption;
+import org.peeloff.SctpException;
+
+/**
+ * The raw SCTP operations on descriptors, without a provider's identity: what
+ * {@link SctpProvider} offers its users and what a native implementation (the shared POSIX layer of
+ * {@code peeloff-jna-support}, or a test double) implements behind {@link NativeSctpProvider}.
+ *
+ * <p>The contracts below hold on every operating system; the TCK pins each of them.
+ * <ul>
+ *   <li><b>Interrupted calls.</b> A call a signal interrupts (EINTR) is retried, because an
+ *       interrupted SCTP call did nothing; {@code poll} is retried with what is left of its time-out;
+ *       an interrupted {@code connect} goes on in the kernel, so EISCONN on the retry is success and
+ *       EALREADY means "still going". {@code close} is never retried: EINTR from it counts as closed
+ *       (the descriptor is released; a retry could close a number another thread was just given).
+ *       {@code INTERRUPTED} is reported only for a Java thread interrupt.</li>
+ *   <li><b>Arguments</b> are checked once, before any native call, by {@link NativeSctpProvider}:
+ *       null arguments give {@link NullPointerException}; a family other than INET/INET6 gives
+ *       {@code UNSUPPORTED_SOCKET}; a stream outside 0..65535, an unresolved address, an empty
+ *       address list or a receive buffer with no room left give {@code INVALID_ARGUMENT}; a read-only
+ *       receive buffer gives {@link IllegalArgumentException}. Implementations may assume them.</li>
+ *   <li><b>Buffers.</b> {@code send} takes direct, heap and read-only buffers alike and advances the
+ *       source position by what was sent. {@code receive} of data advances the destination position by
+ *       the bytes received; a notification leaves position and limit where they were (the bytes after
+ *       the position may have served as scratch) and is always whole, whatever the buffer's size.</li>
+ *   <li><b>Payload protocol id.</b> The int is the IANA registry number (Diameter 46, M3UA 3), carried
+ *       in network byte order on the wire on every OS and both ways, as the JDK's and Netty's SCTP do.</li>
+ * </ul>
+ */
+public interface SctpOperations {
+
+    /**
+     * {@code socket(family, SOCK_SEQPACKET | SOCK_STREAM, IPPROTO_SCTP)}. The new descriptor is
+     * close-on-exec and blocking, and association-change and shutdown notifications plus per-message
+     * receive information are enabled on it.
+     *
+     * @param family {@link java.net.StandardProtocolFamily#INET} or {@code INET6}
+     * @param style  one-to-many or one-to-one
+     * @return the new descriptor
+     * @throws SctpException e.g. {@code UNSUPPORTED_SOCKET} on a kernel without SCTP
+     */
+    int socket(ProtocolFamily family, SocketStyle style) throws SctpException;
+
+    /**
+     * {@code bind()} to one address.
+     *
+     * @param fd      the socket
+     * @param address the local address (port 0 for an ephemeral port)
+     * @throws SctpException on failure
+     */
+    void bind(int fd, InetSocketAddress address) throws SctpException;
+
+    /**
+     * {@code sctp_bindx()}: adds or removes local addresses (multi-homing). All addresses must share
+     * the port.
+     *
+     * @param fd        the socket
+     * @param addresses the addresses
+     * @param add       true for {@code SCTP_BINDX_ADD_ADDR}, false for {@code SCTP_BINDX_REM_ADDR}
+     * @throws SctpException on failure
+     */
+    void bindx(int fd, List<InetSocketAddress> addresses, boolean add) throws SctpException;
+
+    /**
+     * {@code listen()}: a one-to-many socket starts accepting associations.
+     *
+     * @param fd      the socket
+     * @param backlog the backlog
+     * @throws SctpException on failure
+     */
+    void listen(int fd, int backlog) throws SctpException;
+
+    /**
+     * {@code connect()}: sets up an association to the peer. On a blocking socket it returns once the
+     * association is up; on a non-blocking one it may fail with {@code WOULD_BLOCK} while setup goes on.
+     *
+     * @param fd     the socket
+     * @param remote the peer
+     * @throws SctpException on failure
+     */
+    void connect(int fd, InetSocketAddress remote) throws SctpException;
+
+    /**
+     * {@code sendmsg()} of one message with its SCTP send information.
+     *
+     * @param fd        the socket
+     * @param src       the bytes from position to limit; the position advances by what was sent
+     * @param assocId   the association (0 on a one-to-one socket, or when {@code to} is given)
+     * @param to        the peer for an implicit association set-up, or null
+     * @param stream    the stream number
+     * @param ppid      the payload protocol identifier, as registered with IANA (sent in network byte order)
+     * @param unordered send unordered
+     * @param dontWait  do not wait for buffer space (even on a blocking socket)
+     * @return the bytes sent, or -1 when {@code dontWait} and the call would have had to wait
+     * @throws SctpException on failure
+     */
+    int send(int fd, ByteBuffer src, int assocId, InetSocketAddress to, int stream, int ppid,
+             boolean unordered, boolean dontWait) throws SctpException;
+
+    /**
+     * {@code recvmsg()} of one message, or part of one, or a notification.
+     *
+     * @param fd       the socket
+     * @param dst      data is written from position to at most limit and the position advances; a
+     *                 notification leaves position and limit unchanged (it is read whole into memory
+     *                 of the implementation's, parsed, and returned in {@code info})
+     * @param info     filled in (after {@link ReceiveInfo#reset()})
+     * @param dontWait do not wait for a message (even on a blocking socket)
+     * @return true when something was received; false when {@code dontWait} and nothing was queued
+     * @throws SctpException on failure; {@code NOT_CONNECTED} at once, every time, when the socket has no
+     *                       association and none can come (a one-to-one socket never connected or whose
+     *                       association ended, a peeled-off socket whose association ended). A
+     *                       non-blocking one-to-one socket whose {@code connect} is still in progress
+     *                       reports {@code NOT_CONNECTED} too: wait for it to become writable first.
+     */
+    boolean receive(int fd, ByteBuffer dst, ReceiveInfo info, boolean dontWait) throws SctpException;
+
+    /**
+     * The associations on a one-to-many socket.
+     *
+     * @param fd the socket
+     * @return the ids, in no particular order
+     * @throws SctpException on failure
+     */
+    int[] associations(int fd) throws SctpException;
+
+    /**
+     * {@code sctp_peeloff()}: branches the association off into a new one-to-one socket.
+     * The new socket is blocking unless {@link PeeloffOption#NONBLOCK} is given and close-on-exec only
+     * when {@link PeeloffOption#CLOEXEC} is given, set explicitly whatever the OS would inherit. When
+     * the options cannot be applied atomically they are applied with {@code fcntl}; if that fails the
+     * new descriptor is closed before the error is thrown (nothing leaks).
+     * {@link PeeloffOption#STRICT} refuses emulation with {@code UNSUPPORTED}.
+     *
+     * @param fd      the one-to-many socket
+     * @param assocId the association
+     * @param options the options (not null; may be empty)
+     * @return the new descriptor
+     * @throws SctpException {@code NO_SUCH_ASSOCIATION}, {@code NOT_ONE_TO_MANY}, {@code BAD_DESCRIPTOR},
+     *                       {@code NOT_A_SOCKET}, {@code TOO_MANY_OPEN_FILES}, ...
+     */
+    int peeloff(int fd, int assocId, Set<PeeloffOption> options) throws SctpException;
+
+    /**
+     * {@code poll()} on one descriptor.
+     *
+     * @param fd            the socket
+     * @param write         false to wait until readable, true until writable
+     * @param timeoutMillis how long to wait at most: 0 does not wait, a negative value waits without limit
+     * @return true when ready; an error or hang-up on the socket counts as ready (the next call reports it),
+     *         and so does a reader's socket that has nothing left to receive (the next receive reports
+     *         {@code NOT_CONNECTED})
+     * @throws SctpException on failure; {@code BAD_DESCRIPTOR} when the descriptor is not open (POLLNVAL)
+     */
+    boolean poll(int fd, boolean write, int timeoutMillis) throws SctpException;
+
+    /**
+     * Sets or clears {@code O_NONBLOCK}.
+     *
+     * @param fd       the descriptor
+     * @param blocking true for blocking
+     * @throws SctpException on failure
+     */
+    void setBlocking(int fd, boolean blocking) throws SctpException;
+
+    /**
+     * @param fd the descriptor
+     * @return true when {@code O_NONBLOCK} is clear
+     * @throws SctpException on failure
+     */
+    boolean isBlocking(int fd) throws SctpException;
+
+    /**
+     * @param fd the descriptor
+     * @return true when {@code FD_CLOEXEC} is set
+     * @throws SctpException on failure
+     */
+    boolean isCloseOnExec(int fd) throws SctpException;
+
+    /**
+     * Sets or clears {@code FD_CLOEXEC}.
+     *
+     * @param fd          the descriptor
+     * @param closeOnExec true to set it
+     * @throws SctpException on failure
+     */
+    void setCloseOnExec(int fd, boolean closeOnExec) throws SctpException;
+
+    /**
+     * Reads an integer socket option.
+     *
+     * @param fd     the socket
+     * @param option the option
+     * @return its value
+     * @throws SctpException on failure
+     */
+    int getOption(int fd, SocketOption option) throws SctpException;
+
+    /**
+     * Sets an integer socket option.
+     *
+     * @param fd     the socket
+     * @param option the option
+     * @param value  the value
+     * @throws SctpException on failure
+     */
+    void setOption(int fd, SocketOption option, int value) throws SctpException;
+
+    /**
+     * @param fd the socket
+     * @return the local addresses the socket is bound to
+     * @throws SctpException on failure
+     */
+    List<InetSocketAddress> localAddresses(int fd) throws SctpException;
+
+    /**
+     * @param fd      the socket
+     * @param assocId the association (0 on a one-to-one socket)
+     * @return the peer's addresses for that association
+     * @throws SctpException on failure
+     */
+    List<InetSocketAddress> peerAddresses(int fd, int assocId) throws SctpException;
+
+    /**
+     * {@code close()}.
+     *
+     * @param fd the descriptor
+     * @throws SctpException on failure (the descriptor is released all the same, except on EBADF);
+     *                       EINTR is not a failure and is never retried
+     */
+    void close(int fd) throws SctpException;
+}

@@ -1,0 +1,76 @@
+package org.peeloff.linux;
+
+import java.util.List;
+import java.util.Map;
+
+import org.peeloff.jna.SctpLayout;
+import org.peeloff.spi.SocketOption;
+
+/**
+ * Linux's numbers and struct layouts as the shared POSIX layer takes them: every value is a
+ * {@link LinuxAbi} constant, which cites its {@code abi.tsv} row.
+ */
+final class LinuxLayout {
+    private LinuxLayout() {
+    }
+
+    /** SCTP_SNDINFO ({@code struct sctp_sndinfo}, RFC 6458 5.3.4): what sends carry since Linux 3.17. */
+    static final SctpLayout.Info SNDINFO = new SctpLayout.Info("SCTP_SNDINFO", LinuxAbi.IPPROTO_SCTP,
+            LinuxAbi.SCTP_SNDINFO, LinuxAbi.SIZEOF_SCTP_SNDINFO, LinuxAbi.SNDINFO_SID, LinuxAbi.SNDINFO_FLAGS,
+            LinuxAbi.SNDINFO_PPID, LinuxAbi.SNDINFO_ASSOC_ID, LinuxAbi.SCTP_UNORDERED);
+
+    /** SCTP_RCVINFO ({@code struct sctp_rcvinfo}, RFC 6458 5.3.5), with SCTP_RECVRCVINFO on. */
+    static final SctpLayout.Info RCVINFO = new SctpLayout.Info("SCTP_RCVINFO", LinuxAbi.IPPROTO_SCTP,
+            LinuxAbi.SCTP_RCVINFO, LinuxAbi.SIZEOF_SCTP_RCVINFO, LinuxAbi.RCVINFO_SID, LinuxAbi.RCVINFO_FLAGS,
+            LinuxAbi.RCVINFO_PPID, LinuxAbi.RCVINFO_ASSOC_ID, LinuxAbi.SCTP_UNORDERED);
+
+    /** SCTP_SNDRCV ({@code struct sctp_sndrcvinfo}): both ways on kernels before 3.17. */
+    static final SctpLayout.Info SNDRCV = new SctpLayout.Info("SCTP_SNDRCV", LinuxAbi.IPPROTO_SCTP,
+            LinuxAbi.SCTP_SNDRCV, LinuxAbi.SIZEOF_SCTP_SNDRCVINFO, LinuxAbi.SNDRCVINFO_STREAM,
+            LinuxAbi.SNDRCVINFO_FLAGS, LinuxAbi.SNDRCVINFO_PPID, LinuxAbi.SNDRCVINFO_ASSOC_ID, LinuxAbi.SCTP_UNORDERED);
+
+    /** 64-bit Linux, generic ABI. */
+    static final SctpLayout LAYOUT = new SctpLayout(
+            new SctpLayout.Socket(LinuxAbi.AF_INET, LinuxAbi.AF_INET6, LinuxAbi.SOCK_STREAM, LinuxAbi.SOCK_SEQPACKET,
+                    LinuxAbi.SOCK_CLOEXEC, LinuxAbi.IPPROTO_SCTP, LinuxAbi.SOL_SOCKET, LinuxAbi.SOL_SCTP,
+                    LinuxAbi.MSG_DONTWAIT, LinuxAbi.MSG_NOSIGNAL, LinuxAbi.MSG_EOR, LinuxAbi.MSG_NOTIFICATION, true),
+            new SctpLayout.Errors(LinuxAbi.EINTR, LinuxAbi.EAGAIN, LinuxAbi.EINVAL, LinuxAbi.EBADF, LinuxAbi.EMFILE,
+                    LinuxAbi.ENOTCONN, LinuxAbi.EISCONN, LinuxAbi.EALREADY, LinuxAbi.EOPNOTSUPP, LinuxAbi.ENOPROTOOPT,
+                    LinuxAbi.EPROTOTYPE, LinuxAbi::errnoName),
+            // F_DUPFD_CLOEXEC for the free-descriptor check: the spare is never inherited across exec
+            new SctpLayout.Fcntl(LinuxAbi.F_GETFD, LinuxAbi.F_SETFD, LinuxAbi.F_GETFL, LinuxAbi.F_SETFL,
+                    LinuxAbi.F_DUPFD_CLOEXEC, LinuxAbi.FD_CLOEXEC, LinuxAbi.O_NONBLOCK, 0),
+            new SctpLayout.Poll(LinuxAbi.SIZEOF_POLLFD, LinuxAbi.POLLFD_FD, LinuxAbi.POLLFD_EVENTS,
+                    LinuxAbi.POLLFD_REVENTS, LinuxAbi.POLLIN, LinuxAbi.POLLOUT, LinuxAbi.POLLERR, LinuxAbi.POLLHUP,
+                    LinuxAbi.POLLNVAL),
+            new SctpLayout.Msghdr(LinuxAbi.SIZEOF_MSGHDR, LinuxAbi.MSGHDR_NAME, LinuxAbi.MSGHDR_NAMELEN,
+                    LinuxAbi.MSGHDR_IOV, LinuxAbi.MSGHDR_IOVLEN, LinuxAbi.SIZEOF_MSGHDR_IOVLEN, LinuxAbi.MSGHDR_CONTROL,
+                    LinuxAbi.MSGHDR_CONTROLLEN, LinuxAbi.SIZEOF_MSGHDR_CONTROLLEN, LinuxAbi.MSGHDR_FLAGS, LinuxAbi.SIZEOF_IOVEC, LinuxAbi.IOVEC_BASE, LinuxAbi.IOVEC_LEN),
+            new SctpLayout.Cmsg(LinuxAbi.SIZEOF_CMSGHDR_LEN, LinuxAbi.CMSGHDR_LEVEL, LinuxAbi.CMSGHDR_TYPE, LinuxAbi.CMSG_DATA_OFFSET,
+                    LinuxAbi.CMSG_ALIGN),
+            new SctpLayout.Sockaddr(false, LinuxAbi.AF_INET, LinuxAbi.AF_INET6, LinuxAbi.SIZEOF_SOCKADDR_IN,
+                    LinuxAbi.SOCKADDR_IN_PORT, LinuxAbi.SOCKADDR_IN_ADDR, LinuxAbi.SIZEOF_SOCKADDR_IN6,
+                    LinuxAbi.SOCKADDR_IN6_PORT, LinuxAbi.SOCKADDR_IN6_ADDR, LinuxAbi.SOCKADDR_IN6_SCOPE_ID,
+                    LinuxAbi.SIZEOF_SOCKADDR_STORAGE, false),
+            SNDINFO,
+            List.of(RCVINFO, SNDRCV),
+            // only the first six bytes (up to sctp_shutdown_event): every kernel takes that prefix
+            new SctpLayout.Events(LinuxAbi.SCTP_EVENTS, LinuxAbi.EVENT_SUBSCRIBE_SHUTDOWN + 1,
+                    LinuxAbi.EVENT_SUBSCRIBE_DATA_IO, LinuxAbi.EVENT_SUBSCRIBE_ASSOCIATION,
+                    LinuxAbi.EVENT_SUBSCRIBE_SHUTDOWN),
+            new SctpLayout.Notifications(LinuxAbi.NOTIFICATION_TYPE, LinuxAbi.NOTIFICATION_LENGTH,
+                    LinuxAbi.SCTP_ASSOC_CHANGE, LinuxAbi.SIZEOF_SCTP_ASSOC_CHANGE, LinuxAbi.ASSOC_CHANGE_STATE,
+                    LinuxAbi.ASSOC_CHANGE_ERROR, LinuxAbi.ASSOC_CHANGE_OUTBOUND_STREAMS,
+                    LinuxAbi.ASSOC_CHANGE_INBOUND_STREAMS, LinuxAbi.ASSOC_CHANGE_ASSOC_ID, LinuxAbi.SCTP_COMM_UP,
+                    LinuxAbi.SCTP_COMM_LOST, LinuxAbi.SCTP_RESTART, LinuxAbi.SCTP_SHUTDOWN_COMP,
+                    LinuxAbi.SCTP_CANT_STR_ASSOC, LinuxAbi.SCTP_SHUTDOWN_EVENT, LinuxAbi.SIZEOF_SCTP_SHUTDOWN_EVENT,
+                    LinuxAbi.SHUTDOWN_EVENT_ASSOC_ID,
+                    Map.of(LinuxAbi.SCTP_PEER_ADDR_CHANGE, LinuxAbi.PADDR_CHANGE_ASSOC_ID,
+                            LinuxAbi.SCTP_SEND_FAILED, LinuxAbi.SEND_FAILED_ASSOC_ID)),
+            Map.of(SocketOption.SEND_BUFFER, new SctpLayout.OptionNumber(LinuxAbi.SOL_SOCKET, LinuxAbi.SO_SNDBUF,
+                            "SOL_SOCKET, SO_SNDBUF"),
+                    SocketOption.RECEIVE_BUFFER, new SctpLayout.OptionNumber(LinuxAbi.SOL_SOCKET, LinuxAbi.SO_RCVBUF,
+                            "SOL_SOCKET, SO_RCVBUF"),
+                    SocketOption.NODELAY, new SctpLayout.OptionNumber(LinuxAbi.SOL_SCTP, LinuxAbi.SCTP_NODELAY,
+                            "SOL_SCTP, SCTP_NODELAY")));
+}

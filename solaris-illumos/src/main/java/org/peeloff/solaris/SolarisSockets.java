@@ -1,0 +1,120 @@
+package org.peeloff.solaris;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Set;
+
+import com.sun.jna.Memory;
+
+import com.sun.jna.Pointer;
+
+import org.peeloff.PeeloffOption;
+import org.peeloff.SctpException;
+import org.peeloff.jna.PosixScratch;
+import org.peeloff.jna.Libc;
+import org.peeloff.jna.PosixSctp;
+import org.peeloff.spi.NativeCall;
+
+/**
+ * What illumos does differently from the shared POSIX layer ({@link PosixSctp}), and nothing else:
+ * {@code sctp_peeloff(int, sctp_assoc_t)} without flags (emulated with {@code fcntl}) and its ioctl
+ * errors, and the address lists of {@code sctp_opt_info}. The rest is data in {@link SolarisLayout}:
+ * IPv4 mapped on {@code AF_INET6} sockets, {@code O_NDELAY} cleared with {@code O_NONBLOCK}, SCTP_SNDRCV
+ * both ways. illumos has no {@code SCTP_GET_ASSOC_ID_LIST}, so the association list is the shared
+ * layer's, tracked from the association changes {@code receive} returns. Kept apart from
+ * {@link SolarisSctpProvider} so that the public provider class links without JNA on the class path.
+ */
+final class SolarisSockets extends PosixSctp {
+    private final SolarisNative.Libraries libraries;
+
+    /**
+     * @param libraries where the natives were bound (the personality, when one is in use, names the
+     *                  OS in errors: {@link SolarisSctpProvider#PERSONALITY_OS})
+     */
+    SolarisSockets(SolarisNative.Libraries libraries) {
+        super(SolarisSctpProvider.ID, libraries.personality() != null ? SolarisSctpProvider.PERSONALITY_OS
+                : System.getProperty("os.name"), SolarisLayout.LAYOUT, libraries.posix(),
+                SolarisAbi.class, SolarisLayout.class, SolarisErrors.class, SolarisLibSctp.class, Libc.class);
+        this.libraries = libraries;
+    }
+
+    /** {@code sctp_bindx} of libsctp.so.1; illumos takes one address family per call, the socket's. */
+    @Override
+    protected int sctpBindx(int fd, Pointer addrs, int count, int bytes, boolean add) {
+        return SolarisLibSctp.sctp_bindx(fd, addrs, count,
+                add ? SolarisAbi.SCTP_BINDX_ADD_ADDR : SolarisAbi.SCTP_BINDX_REM_ADDR);
+    }
+
+    /** @return where the natives were bound */
+    SolarisNative.Libraries libraries() {
+        return libraries;
+    }
+
+    /**
+     * {@code sctp_peeloff(fd, id)} (an ioctl, SIOCSCTPPEELOFF), then {@code fcntl} for the blocking
+     * mode and close-on-exec; STRICT with NONBLOCK or CLOEXEC fails {@code UNSUPPORTED} before any
+     * native call. No free-descriptor check: illumos allocates the descriptor before it moves the
+     * association, so EMFILE leaves the association where it was.
+     */
+    @Override
+    protected int peelOff(int fd, int assocId, Set<PeeloffOption> options) throws SctpException {
+        checkStrict(fd, assocId, options);
+        int newFd;
+        int errno = 0;
+        while ((newFd = SolarisLibSctp.sctp_peeloff(fd, assocId)) < 0
+                && (errno = calls.errno()) == SolarisAbi.EINTR) {
+            // retried: an interrupted peel-off moved nothing
+        }
+        if (newFd < 0) {
+            throw SolarisErrors.peeloff(peeloffText(fd, assocId, options), errno, os(), () -> socketErrno(fd));
+        }
+        return emulateFlags(newFd, options);
+    }
+
+    /** @return 0 when {@code getsockopt(SOL_SOCKET, SO_SNDBUF)} works on {@code fd}, else its errno */
+    private int socketErrno(int fd) {
+        PosixScratch s = scratch();
+        s.len.setInt(0, 4);
+        return calls.getsockopt(fd, SolarisAbi.SOL_SOCKET, SolarisAbi.SO_SNDBUF, s.optval, s.len) < 0 ? calls.errno() : 0;
+    }
+
+    /** {@inheritDoc} {@code SCTP_GET_NLADDRS}, then {@code SCTP_GET_LADDRS}, through {@code sctp_opt_info}. */
+    @Override
+    public List<InetSocketAddress> localAddresses(int fd) throws SctpException {
+        return addresses(fd, 0, false);
+    }
+
+    /** {@inheritDoc} {@code SCTP_GET_NPADDRS}, then {@code SCTP_GET_PADDRS}, through {@code sctp_opt_info}. */
+    @Override
+    public List<InetSocketAddress> peerAddresses(int fd, int assocId) throws SctpException {
+        return addresses(fd, assocId, true);
+    }
+
+    /** What libsctp's sctp_getladdrs/sctp_getpaddrs do, into this thread's memory instead of malloc. */
+    private List<InetSocketAddress> addresses(int fd, int assocId, boolean peer) throws SctpException {
+        PosixScratch s = scratch();
+        s.optval.setInt(0, 0);
+        s.len.setInt(0, 4);
+        if (SolarisLibSctp.sctp_opt_info(fd, assocId, peer ? SolarisAbi.SCTP_GET_NPADDRS : SolarisAbi.SCTP_GET_NLADDRS,
+                s.optval, s.len) < 0) {
+            throw addressFailure(fd, assocId, peer, calls.errno());
+        }
+        int count = s.optval.getInt(0);
+        if (count <= 0) {
+            return List.of();
+        }
+        int room = count * SolarisAbi.SIZEOF_SOCKADDR_IN6;
+        Memory buf = s.bounce(room);
+        s.len.setInt(0, room);
+        if (SolarisLibSctp.sctp_opt_info(fd, assocId, peer ? SolarisAbi.SCTP_GET_PADDRS : SolarisAbi.SCTP_GET_LADDRS,
+                buf, s.len) < 0) {
+            throw addressFailure(fd, assocId, peer, calls.errno());
+        }
+        return packedAddresses(buf, 0, Math.min(s.len.getInt(0), room), count);
+    }
+
+    private SctpException addressFailure(int fd, int assocId, boolean peer, int errno) {
+        return fail(NativeCall.ADDRESSES, peer ? "sctp_getpaddrs(fd=" + fd + ", assoc=" + Integer.toUnsignedString(assocId)
+                + ")" : "sctp_getladdrs(fd=" + fd + ")", errno);
+    }
+}
