@@ -1,4 +1,8 @@
 /*
+ * Copyright The Peeloff developers
+ * SPDX-License-Identifier: Apache-2.0
+ */
+/*
  * aix-abi-probe.c -- prints, as a Java properties file, the AIX SCTP values that no public source
  * gives (abi.tsv has '?' for them), read from the headers of the machine it is compiled on:
  *

@@ -1,4 +1,8 @@
 /*
+ * Copyright The Peeloff developers
+ * SPDX-License-Identifier: Apache-2.0
+ */
+/*
  * The AIX ABI personality: a Linux shared library exporting the AIX entry points that the
  * peeloff AIX provider binds, with AIX numbers, AIX struct layouts and AIX errno, carried out by
  * the Linux kernel's SCTP. It lets every build run the AIX provider's own mechanics (signatures,

@@ -1,4 +1,8 @@
 /*
+ * Copyright The Peeloff developers
+ * SPDX-License-Identifier: Apache-2.0
+ */
+/*
  * peeloff_bench: the C side of the Peeloff benchmarks, against lksctp (libsctp-dev).
  *
  * The Java driver (org.peeloff.bench.Driver) runs this program for the "C" figures, in the same

@@ -1,4 +1,8 @@
 /*
+ * Copyright The Peeloff developers
+ * SPDX-License-Identifier: Apache-2.0
+ */
+/*
  * libillumos-personality.so — the illumos SCTP/socket ABI, performed on the Linux kernel.
  *
  * The Solaris/illumos provider of Peeloff binds libsctp.so.1, libsocket.so.1 and libc.so.1 of

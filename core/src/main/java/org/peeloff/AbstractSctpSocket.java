@@ -1,3 +1,7 @@
+/*
+ * Copyright The Peeloff developers
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.peeloff;
 
 import java.net.InetSocketAddress;
@@ -132,6 +136,28 @@ abstract sealed class AbstractSctpSocket implements AutoCloseable permits SctpMu
     @Override
     public final void close() throws SctpException {
         descriptor.close();
+    }
+
+    /** {@code bind()} through the provider, with the descriptor held for the call. */
+    final void bind0(InetSocketAddress local) throws SctpException {
+        Objects.requireNonNull(local, "local");
+        int fd = descriptor.acquire("bind");
+        try {
+            provider.bind(fd, local);
+        } finally {
+            descriptor.release();
+        }
+    }
+
+    /** {@code connect()} through the provider, with the descriptor held for the call. */
+    final void connect0(InetSocketAddress remote) throws SctpException {
+        Objects.requireNonNull(remote, "remote");
+        int fd = descriptor.acquire("connect");
+        try {
+            provider.connect(fd, remote);
+        } finally {
+            descriptor.release();
+        }
     }
 
     final int getOption(SocketOption option) throws SctpException {

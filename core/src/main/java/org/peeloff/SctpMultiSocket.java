@@ -1,3 +1,7 @@
+/*
+ * Copyright The Peeloff developers
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.peeloff;
 
 import java.net.InetSocketAddress;
@@ -101,13 +105,7 @@ public final class SctpMultiSocket extends AbstractSctpSocket {
      * @throws SctpException e.g. {@code ADDRESS_IN_USE}
      */
     public SctpMultiSocket bind(InetSocketAddress local) throws SctpException {
-        Objects.requireNonNull(local, "local");
-        int fd = descriptor.acquire("bind");
-        try {
-            provider.bind(fd, local);
-        } finally {
-            descriptor.release();
-        }
+        bind0(local);
         return this;
     }
 
@@ -190,13 +188,7 @@ public final class SctpMultiSocket extends AbstractSctpSocket {
      * @throws SctpException e.g. {@code CONNECTION_REFUSED}
      */
     public SctpMultiSocket connect(InetSocketAddress remote) throws SctpException {
-        Objects.requireNonNull(remote, "remote");
-        int fd = descriptor.acquire("connect");
-        try {
-            provider.connect(fd, remote);
-        } finally {
-            descriptor.release();
-        }
+        connect0(remote);
         return this;
     }
 

@@ -1,3 +1,7 @@
+/*
+ * Copyright The Peeloff developers
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.peeloff;
 
 import java.net.InetSocketAddress;
@@ -92,13 +96,7 @@ public final class SctpSocket extends AbstractSctpSocket {
      * @throws SctpException when the call fails
      */
     public SctpSocket bind(InetSocketAddress local) throws SctpException {
-        Objects.requireNonNull(local, "local");
-        int fd = descriptor.acquire("bind");
-        try {
-            provider.bind(fd, local);
-        } finally {
-            descriptor.release();
-        }
+        bind0(local);
         return this;
     }
 
@@ -110,18 +108,14 @@ public final class SctpSocket extends AbstractSctpSocket {
      * @throws SctpException e.g. {@code CONNECTION_REFUSED}
      */
     public SctpSocket connect(InetSocketAddress remote) throws SctpException {
-        Objects.requireNonNull(remote, "remote");
-        int fd = descriptor.acquire("connect");
         try {
-            provider.connect(fd, remote);
+            connect0(remote);
             state = State.CONNECTED;
         } catch (SctpException e) {
             if (e.error() == SctpError.WOULD_BLOCK) {
                 state = State.CONNECTING; // EINPROGRESS: the association is being set up
             }
             throw e;
-        } finally {
-            descriptor.release();
         }
         return this;
     }

@@ -1,3 +1,7 @@
+/*
+ * Copyright The Peeloff developers
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * Peeloff: one SCTP API, and one {@code sctp_peeloff}, on Linux, Solaris/illumos and AIX.
  *

@@ -1,5 +1,10 @@
+/*
+ * Copyright The Peeloff developers
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.peeloff.aix;
 
+import java.lang.invoke.MethodHandles;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -149,7 +154,7 @@ final class AixAbi {
     static final int ENOTSUP = 124;
 
     /** The errno names, read once from this class's E* constants. */
-    private static final ErrnoNames NAMES = ErrnoNames.of(AixAbi.class);
+    private static final ErrnoNames NAMES = ErrnoNames.of(MethodHandles.lookup(), AixAbi.class);
 
     /**
      * The symbolic name of an AIX errno, for {@link org.peeloff.spi.PortableErrors}.

@@ -1,3 +1,7 @@
+/*
+ * Copyright The Peeloff developers
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * The AIX provider ({@link org.peeloff.aix.AixSctpProvider}, id {@code aix}): SCTP through the AIX C
  * library with JNA, {@code sctp_peeloff(int, sctp_assoc_t *)} with the association id by pointer, AIX

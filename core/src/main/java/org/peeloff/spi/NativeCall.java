@@ -1,3 +1,7 @@
+/*
+ * Copyright The Peeloff developers
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.peeloff.spi;
 
 /** The native operations a provider performs; the errno mapping depends on which one failed. */

@@ -1,3 +1,7 @@
+/*
+ * Copyright The Peeloff developers
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * The provider SPI: one {@link org.peeloff.spi.SctpProvider} per operating system, found with
  * {@link java.util.ServiceLoader}. Its raw-descriptor operations are public: a descriptor obtained

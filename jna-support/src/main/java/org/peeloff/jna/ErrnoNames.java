@@ -1,5 +1,10 @@
+/*
+ * Copyright The Peeloff developers
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.peeloff.jna;
 
+import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.HashMap;
@@ -23,10 +28,12 @@ public final class ErrnoNames implements IntFunction<String> {
     }
 
     /**
+     * @param lookup   a lookup with access to the class's constants (the class's own
+     *                 {@code MethodHandles.lookup()}: no reflection across modules is needed)
      * @param abiClass the OS's ABI class
      * @return its errno names
      */
-    public static ErrnoNames of(Class<?> abiClass) {
+    public static ErrnoNames of(MethodHandles.Lookup lookup, Class<?> abiClass) {
         Map<Integer, String> names = new HashMap<>();
         for (Field f : abiClass.getDeclaredFields()) {
             int m = f.getModifiers();
@@ -35,13 +42,12 @@ public final class ErrnoNames implements IntFunction<String> {
                 continue;
             }
             try {
-                f.setAccessible(true);
-                int value = f.getInt(null);
+                int value = (int) lookup.unreflectGetter(f).invoke();
                 String old = names.get(value);
                 if (old == null || (ALIASES.contains(old) && !ALIASES.contains(f.getName()))) {
                     names.put(value, f.getName());
                 }
-            } catch (IllegalAccessException e) {
+            } catch (Throwable e) {
                 throw new IllegalStateException("cannot read " + f, e);
             }
         }

@@ -1,4 +1,10 @@
+/*
+ * Copyright The Peeloff developers
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.peeloff.linux;
+
+import java.lang.invoke.MethodHandles;
 
 import org.peeloff.jna.AbiRow;
 import org.peeloff.jna.ErrnoNames;
@@ -415,7 +421,7 @@ final class LinuxAbi {
     static final int SEND_FAILED_ASSOC_ID = 44;
 
     /** The errno names, read once from this class's E* constants. */
-    private static final ErrnoNames NAMES = ErrnoNames.of(LinuxAbi.class);
+    private static final ErrnoNames NAMES = ErrnoNames.of(MethodHandles.lookup(), LinuxAbi.class);
 
     /**
      * The symbolic name of a Linux errno number, for {@link org.peeloff.spi.PortableErrors} and the

@@ -1,4 +1,10 @@
+/*
+ * Copyright The Peeloff developers
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.peeloff.solaris;
+
+import java.lang.invoke.MethodHandles;
 
 import org.peeloff.jna.AbiRow;
 import org.peeloff.jna.ErrnoNames;
@@ -240,7 +246,7 @@ final class SolarisAbi {
     @AbiRow("offsetof(struct sctp_event_subscribe,sctp_shutdown_event)") static final int EV_SHUTDOWN = 5;
 
     /** The errno names, read once from this class's E* constants. */
-    private static final ErrnoNames NAMES = ErrnoNames.of(SolarisAbi.class);
+    private static final ErrnoNames NAMES = ErrnoNames.of(MethodHandles.lookup(), SolarisAbi.class);
 
     /**
      * The symbolic name of an illumos errno, for {@link org.peeloff.spi.PortableErrors}.

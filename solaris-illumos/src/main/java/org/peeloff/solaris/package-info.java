@@ -1,3 +1,7 @@
+/*
+ * Copyright The Peeloff developers
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * The Solaris/illumos provider: {@link org.peeloff.solaris.SolarisSctpProvider}, SCTP and
  * {@code sctp_peeloff(int, sctp_assoc_t)} through {@code libsctp.so.1} and {@code libsocket.so.1}
