@@ -10,13 +10,15 @@
  * {@code SctpProviderTck}. The package is opened to JUnit's commons module, which instantiates
  * the report extension and invokes the inherited test methods reflectively. Reading a
  * descriptor's number ({@code Descriptors}) on the module path also needs
- * {@code --add-opens java.base/java.io=org.peeloff.compat}.
+ * {@code --add-opens java.base/java.io=org.peeloff.compat}. The interop suite ({@code InteropSuite})
+ * talks to the JDK's own SCTP, {@code com.sun.nio.sctp} of {@code jdk.sctp}.
  */
 module org.peeloff.compat {
     requires transitive org.peeloff;
     requires org.peeloff.jna;
     requires transitive org.junit.jupiter.api;
     requires java.management;
+    requires jdk.sctp;
 
     exports org.peeloff.compat;
     opens org.peeloff.compat to org.junit.platform.commons;
