@@ -101,7 +101,7 @@ class SctpProviderTckDiscoveryTest {
                 .map(TestIdentifier::getDisplayName).sorted().toList();
 
         assertEquals(List.of("BadInput", "Concurrency", "Flags", "Independence", "NothingLost", "PeelOff", "PeerAbort",
-                "ResourceUse"), groups);
+                "RawCalls", "Receiving", "ResourceUse", "Sending"), groups);
         long declared = java.util.Arrays.stream(SctpProviderTck.class.getDeclaredClasses())
                 .flatMap(c -> java.util.Arrays.stream(c.getDeclaredMethods()))
                 .filter(m -> m.isAnnotationPresent(Test.class)).count();
