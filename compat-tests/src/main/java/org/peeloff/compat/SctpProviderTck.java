@@ -1520,7 +1520,7 @@ public abstract class SctpProviderTck {
 
         /**
          * Receives on a blocking socket that has no association and none to come: each call returns at
-         * once. Where {@code endEvents}, the association's end notifications may come first (never data);
+         * once. Where {@code endEvents}, the notifications still queued may come first (never data);
          * then two calls in a row fail, the second (and every later one) with {@code NOT_CONNECTED}, the
          * first with {@code ASSOCIATION_ABORTED} or {@code NOT_CONNECTED}. Otherwise the first two calls fail
          * {@code NOT_CONNECTED}.
@@ -1677,7 +1677,7 @@ public abstract class SctpProviderTck {
                 SctpException e = o.failure("send on the original socket to " + link.serverSide() + " just peeled off",
                         () -> server.send(text("must not arrive"), MessageInfo.to(link.serverSide(), 0)));
 
-                assertEquals(associationMoved(), e.error(), "a send to an association that was peeled off: " + e);
+                assertAssociationMoved(e, "a send to an association that was peeled off");
                 roundTrip(link, peeled, "the moved association is alive");
             }
         }
@@ -1751,7 +1751,7 @@ public abstract class SctpProviderTck {
                             + "with ASSOCIATION_MOVED, got " + got, got instanceof Throwable t ? t : null);
                 }
                 o.error(e);
-                assertEquals(associationMoved(), e.error(), "the blocked send's error: " + e);
+                assertAssociationMoved(e, "the send blocked when its association was peeled off");
                 roundTrip(link, peeled, "the moved association is alive");
             }
         }
@@ -1958,16 +1958,19 @@ public abstract class SctpProviderTck {
     }
 
     /**
-     * {@code SctpError.ASSOCIATION_MOVED}, looked up by name: the constant is being added to core, and
-     * the cases that need it compile before it exists and fail until it does.
+     * Checks that a send failed with {@code SctpError.ASSOCIATION_MOVED}, looked up by name: the constant
+     * is being added to core, and the cases that need it compile before it exists and fail until it does.
      */
-    private static SctpError associationMoved() {
+    private static void assertAssociationMoved(SctpException e, String what) {
+        SctpError moved;
         try {
-            return SctpError.valueOf("ASSOCIATION_MOVED");
-        } catch (IllegalArgumentException e) {
+            moved = SctpError.valueOf("ASSOCIATION_MOVED");
+        } catch (IllegalArgumentException missing) {
             throw new AssertionFailedError("core has no SctpError.ASSOCIATION_MOVED yet (the portable error of a send "
-                    + "to an association that was peeled off)", e);
+                    + "to an association that was peeled off); " + what + " failed with " + e.error() + ": "
+                    + e.getMessage(), e);
         }
+        assertEquals(moved, e.error(), what + ": " + e);
     }
 
     /** A receive call, for the close-while-blocked cases. */
