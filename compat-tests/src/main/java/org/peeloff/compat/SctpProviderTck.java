@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.peeloff.compat.Associations.LOOPBACK;
@@ -65,6 +66,7 @@ import org.peeloff.AssociationChange;
 import org.peeloff.AssociationId;
 import org.peeloff.Capabilities;
 import org.peeloff.MessageInfo;
+import org.peeloff.OtherNotification;
 import org.peeloff.PeeloffOption;
 import org.peeloff.SctpClosedException;
 import org.peeloff.SctpData;
@@ -80,6 +82,7 @@ import org.peeloff.compat.Associations.Cleanup;
 import org.peeloff.compat.Associations.Link;
 import org.peeloff.spi.ReceiveInfo;
 import org.peeloff.spi.SctpProvider;
+import org.peeloff.spi.SocketStyle;
 
 /**
  * The TCK: the portable semantics of {@code sctp_peeloff} that every provider must give, checked
@@ -1285,6 +1288,43 @@ public abstract class SctpProviderTck {
             peeloffAfterThePeerLeft(o, false);
         }
 
+        /**
+         * RFC 9260 3.3.10.12: an ABORT a user asks for carries cause 12 (User-Initiated Abort), and the
+         * {@code sac_error} of the COMMUNICATION_LOST it gives is that cause code. The Java int is the
+         * number itself on every OS, in host order (12), whatever byte order the OS fills it in.
+         */
+        @Test
+        void communication_lost_after_a_peer_abort_carries_the_cause_code_12_User_Initiated_Abort(Observed o)
+                throws Exception {
+            SctpProvider p = providerUnderTest();
+            o.note("the peer aborted by closing its one-to-many socket with unread data queued (Linux then sends ABORT "
+                    + "with cause 12, User-Initiated Abort); the SPI has no SO_LINGER option, so linger 0 cannot be used");
+            try (Cleanup r = new Cleanup()) {
+                SctpMultiSocket server = server(r, p);
+                Link link = link(r, p, server);
+                send(server, link.serverSide(), 0, text("never read"));
+                Associations.awaitReadable(p, link.client().rawDescriptor(), "the unread message on the client");
+                link.client().close();
+
+                ByteBuffer buf = ByteBuffer.allocateDirect(Associations.BUFFER);
+                List<String> events = new ArrayList<>();
+                while (true) {
+                    SctpReceived ev = next(server, buf, "COMMUNICATION_LOST of " + link.serverSide() + " after events " + events);
+                    events.add(String.valueOf(ev));
+                    if (ev instanceof AssociationChange c && c.association().equals(link.serverSide())) {
+                        assertNotEquals(AssociationChange.State.SHUTDOWN_COMPLETE, c.state(),
+                                "the peer was to abort, but the association shut down gracefully: " + events);
+                        if (c.state() == AssociationChange.State.COMMUNICATION_LOST) {
+                            o.note("server saw " + String.join(", ", events));
+                            assertEquals(12, c.error(), "AssociationChange.error() after the peer's ABORT with cause 12 "
+                                    + "(User-Initiated Abort); 3072 (0x0C00) is the cause in network byte order: " + c);
+                            return;
+                        }
+                    }
+                }
+            }
+        }
+
         private void peeloffAfterThePeerLeft(Observed o, boolean abort) throws Exception {
             SctpProvider p = providerUnderTest();
             try (Cleanup r = new Cleanup()) {
@@ -1682,6 +1722,616 @@ public abstract class SctpProviderTck {
                 o.note(n + " blocked receivers woken by close() in " + ms + " ms");
             }
         }
+    }
+
+    /**
+     * What {@code receive} gives back: a notification never touches the caller's data (the buffer's
+     * position and limit stay where they were), never comes in pieces whatever the buffer's size, and a
+     * socket with no association and none to come fails at once instead of waiting for ever.
+     */
+    @Nested
+    class Receiving {
+
+        @Test
+        void a_notification_leaves_the_buffer_position_and_limit_and_the_next_data_lands_there(Observed o)
+                throws Exception {
+            SctpProvider p = providerUnderTest();
+            try (Cleanup r = new Cleanup()) {
+                SctpMultiSocket server = server(r, p);
+                for (boolean direct : new boolean[] {false, true}) {
+                    String kind = direct ? "direct" : "heap";
+                    int position = 7;
+                    int limit = 3000;
+                    ByteBuffer buf = direct ? ByteBuffer.allocateDirect(4096) : ByteBuffer.allocate(4096);
+                    buf.position(position).limit(limit);
+                    String message = "data after a notification into a " + kind + " buffer";
+
+                    SctpMultiSocket client = Associations.client(r, p, address(server));
+                    AssociationChange clientUp = Associations.awaitUp(client);
+                    send(client, clientUp.association(), 0, text(message));
+
+                    List<String> notifications = new ArrayList<>();
+                    SctpData data = null;
+                    while (data == null) {
+                        SctpReceived got = receiveInPlace(server, buf, "the " + kind + " case's notification, then its data");
+                        if (got instanceof SctpData d) {
+                            data = d;
+                        } else {
+                            notifications.add(String.valueOf(got));
+                            assertEquals(position, buf.position(), kind + " buffer: position after the notification " + got);
+                            assertEquals(limit, buf.limit(), kind + " buffer: limit after the notification " + got);
+                        }
+                    }
+                    assertFalse(notifications.isEmpty(), kind + " buffer: the server's COMMUNICATION_UP came before the data");
+                    byte[] expected = message.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    assertEquals(expected.length, data.bytes(), kind + " buffer: bytes of the data message");
+                    assertEquals(position + expected.length, buf.position(),
+                            kind + " buffer: the data receive advanced the position by exactly the message's bytes");
+                    assertEquals(limit, buf.limit(), kind + " buffer: limit after the data");
+                    byte[] got = new byte[expected.length];
+                    buf.get(position, got);
+                    assertEquals(message, new String(got, java.nio.charset.StandardCharsets.UTF_8),
+                            kind + " buffer: the data sits where the position was, nothing prepended");
+                    o.note(kind + " buffer at position " + position + ", limit " + limit + ": " + notifications.size()
+                            + " notification(s) (" + String.join(", ", notifications) + ") then " + data.bytes() + " data bytes");
+                }
+            }
+        }
+
+        @Test
+        void a_notification_into_a_buffer_of_1_8_or_20_bytes_comes_back_whole_and_typed(Observed o) throws Exception {
+            SctpProvider p = providerUnderTest();
+            try (Cleanup r = new Cleanup()) {
+                SctpMultiSocket server = server(r, p);
+                // Every size and kind is tried, so the failure lists all of them.
+                List<String> wrong = new ArrayList<>();
+                for (int size : new int[] {1, 8, 20}) {
+                    for (boolean direct : new boolean[] {false, true}) {
+                        String kind = size + "-byte " + (direct ? "direct" : "heap") + " buffer";
+                        try {
+                            wholeNotification(r, p, server, size, direct, kind);
+                        } catch (AssertionFailedError | SctpException e) {
+                            if (e instanceof SctpException se) {
+                                o.error(se);
+                            }
+                            wrong.add(e.getMessage());
+                            drain(server);
+                        }
+                    }
+                }
+                o.note("COMMUNICATION_UP received into heap and direct buffers of 1, 8 and 20 bytes: "
+                        + (wrong.isEmpty() ? "all whole" : wrong.size() + " of 6 wrong"));
+                if (!wrong.isEmpty()) {
+                    fail(wrong.size() + " of 6 notifications into small buffers were wrong:\n" + String.join("\n", wrong));
+                }
+            }
+        }
+
+        private void wholeNotification(Cleanup r, SctpProvider p, SctpMultiSocket server, int size, boolean direct,
+                                       String kind) throws SctpException {
+            Set<AssociationId> before = server.associations();
+            SctpMultiSocket client = Associations.client(r, p, address(server));
+            int port = address(client).getPort();
+            ByteBuffer small = direct ? ByteBuffer.allocateDirect(size) : ByteBuffer.allocate(size);
+
+            SctpReceived got = receiveInPlace(server, small, "COMMUNICATION_UP into a " + kind);
+
+            if (!(got instanceof AssociationChange up)) {
+                throw new AssertionFailedError("COMMUNICATION_UP received into a " + kind
+                        + " must come back whole as an AssociationChange, got " + got + "; then queued: " + drain(server));
+            }
+            assertEquals(AssociationChange.State.COMMUNICATION_UP, up.state(), kind + ": " + up);
+            List<InetSocketAddress> peers = server.peerAddresses(up.association());
+            assertTrue(peers.stream().anyMatch(a -> a.getPort() == port),
+                    kind + ": " + up.association() + " is the association of the client on port " + port
+                            + ", whose peer addresses are " + peers);
+            Set<AssociationId> added = new HashSet<>(server.associations());
+            added.removeAll(before);
+            assertEquals(Set.of(up.association()), added, kind + ": the association that came up");
+            assertEquals(0, small.position(), kind + ": position after the notification");
+            assertEquals(size, small.limit(), kind + ": limit after the notification");
+            List<SctpReceived> after = drain(server);
+            for (SctpReceived left : after) {
+                assertFalse(left instanceof OtherNotification || left instanceof SctpData
+                                || left instanceof AssociationChange c && c.association().equals(up.association()),
+                        kind + ": nothing follows the whole notification, found " + after);
+            }
+        }
+
+        @Test
+        void receive_on_a_one_to_one_socket_the_peer_aborted_fails_at_once_then_NOT_CONNECTED(Observed o)
+                throws Exception {
+            SctpProvider p = providerUnderTest();
+            Assumptions.assumeTrue(capabilities().oneToOneSockets(),
+                    "provider '" + p.id() + "' opens no one-to-one socket directly (capabilities().oneToOneSockets() is false);"
+                            + " the peeled-socket case covers it");
+            o.note("the peer (a peeled socket) aborted by closing with unread data queued (Linux sends ABORT then)");
+            try (Cleanup r = new Cleanup()) {
+                SctpMultiSocket server = server(r, p);
+                SctpSocket socket = r.add(SctpSocket.open(p, StandardProtocolFamily.INET));
+                socket.bind(new InetSocketAddress(LOOPBACK, 0));
+                socket.connect(address(server));
+                AssociationId serverSide = Associations.accept(server, 1).get(0);
+                SctpSocket peer = r.add(server.peelOff(serverSide));
+                send(socket, 0, text("never read"));
+                Associations.awaitReadable(p, peer.rawDescriptor(), "the unread message on the peer");
+                peer.close();
+                Associations.awaitReadable(p, socket.rawDescriptor(), "the abort on the one-to-one socket");
+
+                failsAtOnceThenNotConnected(o, socket, true, "receive on a one-to-one socket the peer aborted");
+            }
+        }
+
+        @Test
+        void receive_on_a_peeled_socket_whose_association_the_peer_aborted_fails_at_once_then_NOT_CONNECTED(Observed o)
+                throws Exception {
+            SctpProvider p = providerUnderTest();
+            o.note("the peer closed its one-to-many socket with unread data queued (Linux sends ABORT then)");
+            try (Cleanup r = new Cleanup()) {
+                SctpMultiSocket server = server(r, p);
+                Link link = link(r, p, server);
+                SctpSocket peeled = r.add(server.peelOff(link.serverSide()));
+                send(peeled, 0, text("never read"));
+                Associations.awaitReadable(p, link.client().rawDescriptor(), "the unread message on the client");
+                link.client().close();
+                Associations.awaitReadable(p, peeled.rawDescriptor(), "the abort on the peeled socket");
+
+                failsAtOnceThenNotConnected(o, peeled, true, "receive on a peeled socket the peer aborted");
+            }
+        }
+
+        @Test
+        void receive_on_a_never_connected_one_to_one_socket_fails_NOT_CONNECTED_at_once_twice(Observed o)
+                throws Exception {
+            SctpProvider p = providerUnderTest();
+            Assumptions.assumeTrue(capabilities().oneToOneSockets(),
+                    "provider '" + p.id() + "' opens no one-to-one socket directly (capabilities().oneToOneSockets() is false)");
+            try (Cleanup r = new Cleanup()) {
+                SctpSocket never = r.add(SctpSocket.open(p, StandardProtocolFamily.INET));
+                failsAtOnceThenNotConnected(o, never, false, "receive on a never-connected one-to-one socket");
+                SctpSocket bound = r.add(SctpSocket.open(p, StandardProtocolFamily.INET));
+                bound.bind(new InetSocketAddress(LOOPBACK, 0));
+                failsAtOnceThenNotConnected(o, bound, false, "receive on a bound, never-connected one-to-one socket");
+            }
+        }
+
+        /**
+         * Receives on a blocking socket that has no association and none to come: each call returns at
+         * once. Where {@code endEvents}, the notifications still queued may come first (never data);
+         * then two calls in a row fail, the second (and every later one) with {@code NOT_CONNECTED}, the
+         * first with {@code ASSOCIATION_ABORTED} or {@code NOT_CONNECTED}. Otherwise the first two calls fail
+         * {@code NOT_CONNECTED}.
+         */
+        private void failsAtOnceThenNotConnected(Observed o, SctpSocket s, boolean endEvents, String what) {
+            assertTrue(s.isBlocking(), what + ": the socket is blocking");
+            List<String> calls = new CopyOnWriteArrayList<>();
+            List<SctpException> errors = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+                ByteBuffer buf = ByteBuffer.allocateDirect(Associations.BUFFER);
+                List<SctpException> failed = new ArrayList<>();
+                int inARow = 0;
+                for (int i = 0; i < 8 && inARow < 2; i++) {
+                    try {
+                        SctpReceived got = s.receive(buf.clear());
+                        calls.add(String.valueOf(got));
+                        inARow = 0;
+                        failed.clear();
+                    } catch (SctpException e) {
+                        o.error(e);
+                        calls.add(e.error() + " (" + e.getMessage() + ")");
+                        failed.add(e);
+                        inARow++;
+                    }
+                }
+                return failed;
+            }, () -> what + ": a receive did not return within 10 s (it waits for ever); calls before it: " + calls);
+            o.note(what + ": " + String.join("; ", calls));
+            assertEquals(2, errors.size(), what + ": two receives in a row fail at once; calls: " + calls);
+            if (!endEvents) {
+                assertEquals(2, calls.size(), what + ": nothing is received before the errors; calls: " + calls);
+                assertEquals(SctpError.NOT_CONNECTED, errors.get(0).error(), what + ", first call: " + errors.get(0));
+            } else {
+                for (String c : calls.subList(0, calls.size() - 2)) {
+                    assertFalse(c.startsWith("SctpData"), what + ": no data was sent, got " + c);
+                }
+                assertTrue(errors.get(0).error() == SctpError.ASSOCIATION_ABORTED
+                                || errors.get(0).error() == SctpError.NOT_CONNECTED,
+                        what + ", first failure: ASSOCIATION_ABORTED or NOT_CONNECTED, got " + errors.get(0));
+            }
+            assertEquals(SctpError.NOT_CONNECTED, errors.get(1).error(), what + ", second failure: " + errors.get(1));
+        }
+    }
+
+    /**
+     * What {@code send} takes and gives: the payload protocol id is the number the caller passed, every
+     * kind of buffer sends the same bytes, and a send to an association that was peeled off says where
+     * it went ({@code ASSOCIATION_MOVED}) while the association lives on in the peeled socket.
+     */
+    @Nested
+    class Sending {
+
+        @Test
+        void payload_protocol_ids_46_3_0_and_0x80000001_arrive_as_sent_both_ways(Observed o) throws Exception {
+            SctpProvider p = providerUnderTest();
+            o.note("Peeloff on both ends: the round trip only; the byte order on the wire is checked where a kernel "
+                    + "test reads the raw control message (linux) and by the interop suite against other peers");
+            int[] ppids = {46, 3, 0, 0x80000001};
+            try (Cleanup r = new Cleanup()) {
+                SctpMultiSocket server = server(r, p);
+                Link link = link(r, p, server);
+                ByteBuffer buf = ByteBuffer.allocateDirect(Associations.BUFFER);
+                for (int ppid : ppids) {
+                    String hex = "0x" + Integer.toHexString(ppid);
+                    link.client().send(text("ppid " + hex), MessageInfo.to(link.clientSide(), 0).withPayloadProtocolId(ppid));
+                    SctpData d = nextData(server, buf, "the message with ppid " + hex);
+                    assertEquals(ppid, d.payloadProtocolId(), "ppid client -> server (" + hex + ")");
+                    assertEquals("ppid " + hex, text(buf));
+                    server.send(text("ppid back " + hex), MessageInfo.to(link.serverSide(), 0).withPayloadProtocolId(ppid));
+                    d = nextData(link.client(), buf, "the reply with ppid " + hex);
+                    assertEquals(ppid, d.payloadProtocolId(), "ppid server -> client (" + hex + ")");
+                }
+                SctpSocket peeled = r.add(server.peelOff(link.serverSide()));
+                for (int ppid : ppids) {
+                    String hex = "0x" + Integer.toHexString(ppid);
+                    link.client().send(text("to peeled " + hex), MessageInfo.to(link.clientSide(), 1).withPayloadProtocolId(ppid));
+                    SctpData d = nextData(peeled, buf, "the message with ppid " + hex + " on the peeled socket");
+                    assertEquals(ppid, d.payloadProtocolId(), "ppid client -> peeled socket (" + hex + ")");
+                    assertEquals("to peeled " + hex, text(buf));
+                    int n = peeled.send(text("from peeled " + hex), 1, ppid);
+                    assertTrue(n > 0, "sent from the peeled socket");
+                    d = nextData(link.client(), buf, "the peeled socket's message with ppid " + hex);
+                    assertEquals(ppid, d.payloadProtocolId(), "ppid peeled socket -> client (" + hex + ")");
+                }
+            }
+        }
+
+        @Test
+        void send_from_heap_direct_and_read_only_buffers_delivers_the_same_bytes_and_advances_the_position(Observed o)
+                throws Exception {
+            SctpProvider p = providerUnderTest();
+            byte[] payload = new byte[300];
+            for (int i = 0; i < payload.length; i++) {
+                payload[i] = (byte) (i * 7 + 1);
+            }
+            try (Cleanup r = new Cleanup()) {
+                SctpMultiSocket server = server(r, p);
+                Link link = link(r, p, server);
+                ByteBuffer buf = ByteBuffer.allocateDirect(Associations.BUFFER);
+                for (String kind : List.of("heap", "read-only heap", "direct", "read-only direct")) {
+                    ByteBuffer src = sourceBuffer(kind, payload);
+                    int n;
+                    try {
+                        n = link.client().send(src, MessageInfo.to(link.clientSide(), 0));
+                    } catch (RuntimeException e) {
+                        throw new AssertionFailedError("send from a " + kind + " buffer threw " + e, e);
+                    }
+                    checkSent(kind + " buffer on the one-to-many socket", payload, src, n);
+                    SctpData d = nextData(server, buf, "the message from a " + kind + " buffer");
+                    assertEquals(payload.length, d.bytes(), kind + ": bytes received");
+                    assertTrue(d.complete(), kind + ": the message arrives whole");
+                    assertEquals(java.nio.ByteBuffer.wrap(payload), buf, kind + ": the bytes received");
+                }
+                SctpSocket peeled = r.add(server.peelOff(link.serverSide()));
+                for (String kind : List.of("heap", "read-only heap", "direct", "read-only direct")) {
+                    ByteBuffer src = sourceBuffer(kind, payload);
+                    int n;
+                    try {
+                        n = peeled.send(src, 0);
+                    } catch (RuntimeException e) {
+                        throw new AssertionFailedError("send from a " + kind + " buffer on a peeled socket threw " + e, e);
+                    }
+                    checkSent(kind + " buffer on the peeled socket", payload, src, n);
+                    nextData(link.client(), buf, "the peeled socket's message from a " + kind + " buffer");
+                    assertEquals(java.nio.ByteBuffer.wrap(payload), buf, kind + " on the peeled socket: the bytes received");
+                }
+                o.note("300 bytes sent from position 5 of heap, read-only heap, direct and read-only direct buffers");
+            }
+        }
+
+        /** {@code payload} between position 5 and limit 5 + length of a buffer with other bytes around it. */
+        private ByteBuffer sourceBuffer(String kind, byte[] payload) {
+            ByteBuffer b = kind.endsWith("direct") ? ByteBuffer.allocateDirect(payload.length + 9)
+                    : ByteBuffer.allocate(payload.length + 9);
+            b.put(new byte[] {-1, -1, -1, -1, -1}).put(payload).put(new byte[] {-2, -2, -2, -2});
+            b.position(5).limit(5 + payload.length);
+            return kind.startsWith("read-only") ? b.asReadOnlyBuffer() : b;
+        }
+
+        private void checkSent(String what, byte[] payload, ByteBuffer src, int n) {
+            assertEquals(payload.length, n, what + ": send() returns the bytes sent");
+            assertEquals(5 + payload.length, src.position(), what + ": the position advanced by the bytes sent");
+            assertEquals(5 + payload.length, src.limit(), what + ": the limit is unchanged");
+        }
+
+        @Test
+        void send_on_the_original_socket_to_an_association_just_peeled_off_fails_ASSOCIATION_MOVED(Observed o)
+                throws Exception {
+            SctpProvider p = providerUnderTest();
+            try (Cleanup r = new Cleanup()) {
+                SctpMultiSocket server = server(r, p);
+                Link link = link(r, p, server);
+                SctpSocket peeled = r.add(server.peelOff(link.serverSide()));
+
+                SctpException e = o.failure("send on the original socket to " + link.serverSide() + " just peeled off",
+                        () -> server.send(text("must not arrive"), MessageInfo.to(link.serverSide(), 0)));
+
+                assertEquals(SctpError.ASSOCIATION_MOVED, e.error(), "a send to an association that was peeled off: " + e);
+                roundTrip(link, peeled, "the moved association is alive");
+            }
+        }
+
+        @Test
+        void a_send_blocked_on_the_original_socket_when_its_association_is_peeled_off_fails_ASSOCIATION_MOVED(Observed o)
+                throws Exception {
+            SctpProvider p = providerUnderTest();
+            try (Cleanup r = new Cleanup()) {
+                SctpMultiSocket server = server(r, p);
+                server.setSendBufferSize(8 * 1024);
+                // A client with a small receive buffer (set before the association comes up) stalls the server soon.
+                SctpMultiSocket client = r.add(SctpMultiSocket.open(p, StandardProtocolFamily.INET));
+                client.setReceiveBufferSize(4 * 1024);
+                client.bind(new InetSocketAddress(LOOPBACK, 0));
+                client.connect(address(server));
+                AssociationId serverSide = Associations.accept(server, 1).get(0);
+                AssociationChange up = Associations.awaitUp(client);
+                Link link = new Link(client, up.association(), serverSide, address(client).getPort(), up.outboundStreams());
+
+                int cap = 200_000;
+                AtomicInteger sent = new AtomicInteger();
+                AtomicReference<Object> outcome = new AtomicReference<>();
+                Thread sender = new Thread(() -> {
+                    try {
+                        while (sent.get() < cap) {
+                            send(server, serverSide, 0, Associations.message(0, sent.get()));
+                            sent.incrementAndGet();
+                        }
+                        outcome.set("sent " + cap + " messages without ever blocking");
+                    } catch (Throwable t) {
+                        outcome.set(t);
+                    }
+                }, "tck-blocked-sender");
+                sender.setDaemon(true);
+                sender.start();
+                awaitBlockedSend(sender, sent, outcome);
+                int before = sent.get();
+
+                SctpSocket peeled = null;
+                for (int tries = 0; peeled == null; tries++) {
+                    try {
+                        peeled = r.add(server.peelOff(serverSide));
+                    } catch (SctpException e) {
+                        o.error(e);
+                        if (e.error() != SctpError.BUSY || tries > 100) {
+                            throw e;
+                        }
+                        Thread.sleep(20);
+                    }
+                }
+
+                // The client reads everything the sender got out, in order, while the sender learns its fate.
+                ByteBuffer buf = ByteBuffer.allocateDirect(Associations.BUFFER);
+                int received = 0;
+                long end = System.nanoTime() + Associations.WAIT.toNanos();
+                while (sender.isAlive() || received < sent.get()) {
+                    assertTrue(System.nanoTime() - end < 0, "within " + Associations.WAIT.toSeconds() + " s: sender alive "
+                            + sender.isAlive() + ", " + received + " of " + sent.get() + " messages received");
+                    if (p.poll(client.rawDescriptor(), false, 200) && client.receive(buf.clear()) instanceof SctpData) {
+                        buf.flip();
+                        assertEquals(received, Associations.parse(buf)[1], "messages arrive once, in order");
+                        received++;
+                    }
+                }
+                o.note("the sender blocked after " + before + " 16-byte messages; " + sent.get()
+                        + " went out in all, all received by the client through the peeled association");
+                Object got = outcome.get();
+                if (!(got instanceof SctpException e)) {
+                    throw new AssertionFailedError("the send blocked when its association was peeled off must fail "
+                            + "with ASSOCIATION_MOVED, got " + got, got instanceof Throwable t ? t : null);
+                }
+                o.error(e);
+                assertEquals(SctpError.ASSOCIATION_MOVED, e.error(), "the send blocked when its association was peeled off: " + e);
+                roundTrip(link, peeled, "the moved association is alive");
+            }
+        }
+
+        /** Waits until the sender has been waiting in the send loop's poll for a while without progress. */
+        private void awaitBlockedSend(Thread sender, AtomicInteger sent, AtomicReference<Object> outcome)
+                throws InterruptedException {
+            long end = System.nanoTime() + Associations.WAIT.toNanos();
+            int stillFor = 0;
+            int last = -1;
+            while (stillFor < 3) {
+                if (!sender.isAlive()) {
+                    Object got = outcome.get();
+                    throw new AssertionFailedError("the sender never blocked: " + got, got instanceof Throwable t ? t : null);
+                }
+                if (System.nanoTime() - end > 0) {
+                    throw new AssertionFailedError("the sender did not block within " + Associations.WAIT.toSeconds()
+                            + " s (" + sent.get() + " messages sent)");
+                }
+                boolean waiting = false;
+                for (StackTraceElement e : sender.getStackTrace()) {
+                    if (e.getClassName().equals("org.peeloff.AbstractSctpSocket") && e.getMethodName().equals("awaitReady")) {
+                        waiting = true;
+                        break;
+                    }
+                }
+                int now = sent.get();
+                stillFor = waiting && now == last ? stillFor + 1 : 0;
+                last = now;
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    /**
+     * The raw SPI's own contracts, the same on every provider: argument errors are typed
+     * {@link SctpException}s raised before any native call; {@code poll} waits as asked and reports a
+     * descriptor that is not open; closing a number twice says so.
+     */
+    @Nested
+    class RawCalls {
+
+        @Test
+        void raw_socket_with_a_bad_family_fails_UNSUPPORTED_SOCKET(Observed o) throws Exception {
+            SctpProvider p = providerUnderTest();
+            Descriptors.assumeCountable();
+            List<SocketStyle> styles = capabilities().oneToOneSockets()
+                    ? List.of(SocketStyle.ONE_TO_MANY, SocketStyle.ONE_TO_ONE) : List.of(SocketStyle.ONE_TO_MANY);
+            SortedSet<Integer> before = Descriptors.open();
+            for (SocketStyle style : styles) {
+                o.expect(SctpError.UNSUPPORTED_SOCKET, "provider.socket(UNIX, " + style + ")",
+                        () -> new RawSocket(p, p.socket(StandardProtocolFamily.UNIX, style)));
+            }
+            assertEquals(before, Descriptors.open(), "open descriptors before and after the refused calls");
+        }
+
+        @Test
+        void raw_send_with_a_bad_stream_fails_INVALID_ARGUMENT_before_any_native_call(Observed o) throws Exception {
+            SctpProvider p = providerUnderTest();
+            try (Cleanup r = new Cleanup()) {
+                SctpMultiSocket server = server(r, p);
+                Link link = link(r, p, server);
+                SctpSocket peeled = r.add(server.peelOff(link.serverSide()));
+                int clientFd = link.client().rawDescriptor();
+                int peeledFd = peeled.rawDescriptor();
+                SortedSet<Integer> before = Files.isDirectory(Descriptors.FD_DIR) ? Descriptors.open() : null;
+                for (int stream : new int[] {-1, 65536, Integer.MIN_VALUE, Integer.MAX_VALUE}) {
+                    ByteBuffer src = text("bad stream " + stream);
+                    int position = src.position();
+                    SctpException e = o.expect(SctpError.INVALID_ARGUMENT,
+                            "provider.send(fd=" + clientFd + ", assoc=" + link.clientSide().value() + ", stream=" + stream + ")",
+                            () -> p.send(clientFd, src, link.clientSide().value(), null, stream, 0, false, false));
+                    assertEquals(0, e.errno(), "refused before any native call: " + e);
+                    assertEquals(position, src.position(), "nothing was taken from the buffer");
+                    ByteBuffer src2 = text("bad stream " + stream);
+                    e = o.expect(SctpError.INVALID_ARGUMENT, "provider.send(peeled fd=" + peeledFd + ", stream=" + stream + ")",
+                            () -> p.send(peeledFd, src2, 0, null, stream, 0, false, false));
+                    assertEquals(0, e.errno(), "refused before any native call: " + e);
+                }
+                if (before != null) {
+                    assertEquals(before, Descriptors.open(), "open descriptors before and after the refused sends");
+                }
+                // Nothing reached either end: the next message each side sees is the marker.
+                roundTrip(link, peeled, "after the refused sends");
+            }
+        }
+
+        @Test
+        void poll_for_input_with_a_message_queued_returns_true_at_once_even_with_timeout_minus_1(Observed o)
+                throws Exception {
+            SctpProvider p = providerUnderTest();
+            try (Cleanup r = new Cleanup()) {
+                SctpMultiSocket server = server(r, p);
+                Link link = link(r, p, server);
+                send(link.client(), link.clientSide(), 0, text("queued"));
+                Associations.awaitReadable(p, server.rawDescriptor(), "the queued message");
+                int fd = server.rawDescriptor();
+
+                assertTrue(assertTimeoutPreemptively(Duration.ofSeconds(5), () -> p.poll(fd, false, -1),
+                        "poll(fd, false, -1) with a message queued must return at once"), "poll(fd, false, -1) with a message queued");
+                assertTrue(assertTimeoutPreemptively(Duration.ofSeconds(5), () -> p.poll(fd, false, 0)),
+                        "poll(fd, false, 0) with a message queued");
+                ByteBuffer buf = ByteBuffer.allocateDirect(Associations.BUFFER);
+                nextData(server, buf, "the queued message");
+                assertEquals("queued", text(buf), "the message poll saw");
+            }
+        }
+
+        @Test
+        void poll_with_timeout_0_on_an_idle_socket_returns_false_at_once(Observed o) throws Exception {
+            SctpProvider p = providerUnderTest();
+            try (Cleanup r = new Cleanup()) {
+                SctpMultiSocket server = server(r, p);
+                Link link = link(r, p, server);
+                assertTrue(drain(server).stream().noneMatch(SctpData.class::isInstance), "nothing was sent yet");
+                int fd = server.rawDescriptor();
+                long start = System.nanoTime();
+                boolean ready = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> p.poll(fd, false, 0),
+                        "poll(fd, false, 0) must not wait");
+                long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+                assertFalse(ready, "poll(fd, false, 0) on an idle socket");
+                assertTrue(millis < 1000, "poll(fd, false, 0) returned after " + millis + " ms");
+                o.note("poll(fd, false, 0) on an idle one-to-many socket returned false after " + millis + " ms");
+                roundTrip(link, server, "after the poll");
+            }
+        }
+
+        @Test
+        void poll_with_timeout_minus_1_waits_until_a_message_arrives(Observed o) throws Exception {
+            SctpProvider p = providerUnderTest();
+            ExecutorService pool = Executors.newSingleThreadExecutor(daemon("tck-poller"));
+            try (Cleanup r = new Cleanup()) {
+                SctpMultiSocket server = server(r, p);
+                Link link = link(r, p, server);
+                assertTrue(drain(server).stream().noneMatch(SctpData.class::isInstance), "nothing was sent yet");
+                int fd = server.rawDescriptor();
+                Future<Boolean> poll = pool.submit(() -> p.poll(fd, false, -1));
+                Thread.sleep(500);
+                assertFalse(poll.isDone(), "poll(fd, false, -1) on an idle socket waits (it returned "
+                        + (poll.isDone() ? String.valueOf(resultOf(poll)) : "") + " within 500 ms)");
+                send(link.client(), link.clientSide(), 0, text("wake up"));
+                assertTrue(poll.get(Associations.WAIT.toSeconds(), TimeUnit.SECONDS), "poll(fd, false, -1) once a message arrived");
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+
+        private static Object resultOf(Future<?> f) {
+            try {
+                return f.get();
+            } catch (Exception e) {
+                return e;
+            }
+        }
+
+        @Test
+        void poll_on_a_descriptor_that_is_not_open_fails_BAD_DESCRIPTOR(Observed o) throws Exception {
+            SctpProvider p = providerUnderTest();
+            Descriptors.assumeCountable();
+            int never = Descriptors.max() + 1000;
+            o.expect(SctpError.BAD_DESCRIPTOR, "isBlocking(" + never + "), which must not be open", () -> p.isBlocking(never));
+            pollFailsBadDescriptor(o, p, never);
+            int closed;
+            try (SctpMultiSocket s = SctpMultiSocket.open(p, StandardProtocolFamily.INET)) {
+                closed = s.rawDescriptor();
+            }
+            Assumptions.assumeFalse(Descriptors.isOpen(closed), "descriptor " + closed + " was reused at once by another thread");
+            pollFailsBadDescriptor(o, p, closed);
+        }
+
+        private void pollFailsBadDescriptor(Observed o, SctpProvider p, int fd) {
+            for (boolean write : new boolean[] {false, true}) {
+                for (int timeout : new int[] {0, 100, -1}) {
+                    assertTimeoutPreemptively(Duration.ofSeconds(5), () -> o.expect(SctpError.BAD_DESCRIPTOR,
+                            "provider.poll(" + fd + ", " + write + ", " + timeout + ") on a descriptor that is not open",
+                            () -> p.poll(fd, write, timeout)), "poll(" + fd + ", " + write + ", " + timeout + ") returns at once");
+                }
+            }
+        }
+
+        @Test
+        void raw_close_of_a_descriptor_closed_a_moment_ago_fails_BAD_DESCRIPTOR(Observed o) throws Exception {
+            SctpProvider p = providerUnderTest();
+            Descriptors.assumeCountable();
+            int fd = p.socket(StandardProtocolFamily.INET, SocketStyle.ONE_TO_MANY);
+            p.close(fd);
+            // Never close a number another thread has just been given.
+            Assumptions.assumeFalse(Descriptors.isOpen(fd), "descriptor " + fd + " was reused at once by another thread");
+            o.expect(SctpError.BAD_DESCRIPTOR, "provider.close(" + fd + ") a second time", () -> {
+                p.close(fd);
+                return null;
+            });
+        }
+    }
+
+    /** Waits (up to the deadline) until the socket is readable, then receives into {@code buf} as it is. */
+    private static SctpReceived receiveInPlace(SctpMultiSocket s, ByteBuffer buf, String what) throws SctpException {
+        Associations.awaitReadable(s.provider(), s.rawDescriptor(), what);
+        SctpReceived r = s.receive(buf);
+        if (r == null) {
+            throw new AssertionFailedError("poll() said readable but receive() found nothing, awaiting " + what);
+        }
+        return r;
     }
 
     /** A receive call, for the close-while-blocked cases. */

@@ -100,8 +100,8 @@ class SctpProviderTckDiscoveryTest {
                 .filter(t -> t.isContainer() && t.getUniqueId().contains("nested-class"))
                 .map(TestIdentifier::getDisplayName).sorted().toList();
 
-        assertEquals(List.of("BadInput", "Concurrency", "EventLoop", "Flags", "Independence", "NothingLost", "PeelOff", "PeerAbort",
-                "ResourceUse"), groups);
+        assertEquals(List.of("BadInput", "Concurrency", "EventLoop", "Flags", "Independence", "NothingLost", "PeelOff",
+                "PeerAbort", "RawCalls", "Receiving", "ResourceUse", "Sending"), groups);
         long declared = java.util.Arrays.stream(SctpProviderTck.class.getDeclaredClasses())
                 .flatMap(c -> java.util.Arrays.stream(c.getDeclaredMethods()))
                 .filter(m -> m.isAnnotationPresent(Test.class)).count();
