@@ -36,6 +36,7 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <pthread.h>
 #include <fcntl.h>
 #include <poll.h>
 #include <stdarg.h>
@@ -436,8 +437,36 @@ ILLUMOS_SYMBOL(int, getpeername, (int s, void *addr, uint32_t *len))
     return name_common(SYS_getpeername, s, addr, len);
 }
 
+/*
+ * Notifications handed out in pieces. A real illumos kernel hands out its own layout whatever the
+ * size of the read; this personality translates Linux's layout, which it can only do on a whole
+ * notification. So when the caller's buffer cuts one, the personality reads the rest at once (the
+ * kernel keeps it at the head of the queue), translates the whole, hands out the first piece and
+ * keeps the rest here, per descriptor, for the reads that follow. close() drops it.
+ */
+#define PENDING_MAX 65536
+#define PENDING_FDS 4096
+static struct pending {
+    unsigned char *buf;
+    size_t len;
+    size_t off;
+} pending[PENDING_FDS];
+static pthread_mutex_t pending_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static void pending_drop(int fd)
+{
+    if (fd < 0 || fd >= PENDING_FDS) {
+        return;
+    }
+    pthread_mutex_lock(&pending_lock);
+    free(pending[fd].buf);
+    pending[fd].buf = NULL;
+    pthread_mutex_unlock(&pending_lock);
+}
+
 ILLUMOS_SYMBOL(int, close, (int fd))
 {
+    pending_drop(fd);
     long r = syscall(SYS_close, fd);
     return r < 0 ? (int)fail_lx() : 0;
 }
@@ -782,6 +811,36 @@ static long sendmsg_common(int s, const unsigned char *m, int flags, int xpg)
     if (lxflags < 0) {
         return fail_il(IL_EOPNOTSUPP);
     }
+    if (s >= 0 && s < PENDING_FDS) {
+        /* the rest of a notification cut by an earlier read: handed out first, no kernel call */
+        pthread_mutex_lock(&pending_lock);
+        struct pending *p = &pending[s];
+        if (p->buf != NULL) {
+            struct iovec *piov = getptr(m, IL_MSG(IOV));
+            size_t room = piov != NULL && getn(m, IL_MSG(IOVLEN), IL_SIZEOF_STRUCT_MSGHDR_MSG_IOVLEN) >= 1
+                    ? piov[0].iov_len : 0;
+            size_t n = p->len - p->off < room ? p->len - p->off : room;
+            if (n > 0) {
+                memcpy(piov[0].iov_base, p->buf + p->off, n);
+            }
+            p->off += n;
+            int last = p->off == p->len;
+            if (last) {
+                free(p->buf);
+                p->buf = NULL;
+            }
+            pthread_mutex_unlock(&pending_lock);
+            if (xpg) {
+                putn(m, IL_MSG(CONTROLLEN), IL_SIZEOF_STRUCT_MSGHDR_MSG_CONTROLLEN, 0);
+                put32(m, IL_MSG(FLAGS), (uint32_t)msgflags_to_il(MSG_NOTIFICATION | (last ? MSG_EOR : 0)));
+            }
+            if (getptr(m, IL_MSG(NAME)) != NULL) {
+                putn(m, IL_MSG(NAMELEN), IL_SIZEOF_STRUCT_MSGHDR_MSG_NAMELEN, 0);
+            }
+            return (long)n;
+        }
+        pthread_mutex_unlock(&pending_lock);
+    }
     memset(&lm, 0, sizeof lm);
     void *ilname = getptr(m, IL_MSG(NAME));
     uint32_t ilnamelen = (uint32_t)getn(m, IL_MSG(NAMELEN), IL_SIZEOF_STRUCT_MSGHDR_MSG_NAMELEN);
@@ -819,6 +878,36 @@ static long recvmsg_common(int s, unsigned char *m, int flags, int xpg)
     int lxflags = msgflags_to_lx(flags);
     if (lxflags < 0) {
         return fail_il(IL_EOPNOTSUPP);
+    }
+    if (s >= 0 && s < PENDING_FDS) {
+        /* the rest of a notification cut by an earlier read: handed out first, no kernel call */
+        pthread_mutex_lock(&pending_lock);
+        struct pending *p = &pending[s];
+        if (p->buf != NULL) {
+            struct iovec *piov = getptr(m, IL_MSG(IOV));
+            size_t room = piov != NULL && getn(m, IL_MSG(IOVLEN), IL_SIZEOF_STRUCT_MSGHDR_MSG_IOVLEN) >= 1
+                    ? piov[0].iov_len : 0;
+            size_t n = p->len - p->off < room ? p->len - p->off : room;
+            if (n > 0) {
+                memcpy(piov[0].iov_base, p->buf + p->off, n);
+            }
+            p->off += n;
+            int last = p->off == p->len;
+            if (last) {
+                free(p->buf);
+                p->buf = NULL;
+            }
+            pthread_mutex_unlock(&pending_lock);
+            if (xpg) {
+                putn(m, IL_MSG(CONTROLLEN), IL_SIZEOF_STRUCT_MSGHDR_MSG_CONTROLLEN, 0);
+                put32(m, IL_MSG(FLAGS), (uint32_t)msgflags_to_il(MSG_NOTIFICATION | (last ? MSG_EOR : 0)));
+            }
+            if (getptr(m, IL_MSG(NAME)) != NULL) {
+                putn(m, IL_MSG(NAMELEN), IL_SIZEOF_STRUCT_MSGHDR_MSG_NAMELEN, 0);
+            }
+            return (long)n;
+        }
+        pthread_mutex_unlock(&pending_lock);
     }
     memset(&lm, 0, sizeof lm);
     void *ilname = getptr(m, IL_MSG(NAME));
@@ -885,13 +974,47 @@ static long recvmsg_common(int s, unsigned char *m, int flags, int xpg)
         put32(m, IL_OLD_MSGHDR_ACCRIGHTSLEN, 0);
     }
 
-    if ((lm.msg_flags & MSG_NOTIFICATION) && iov != NULL && iovlen >= 1 && (size_t)r <= iov[0].iov_len) {
-        int truncated = 0;
-        r = (long)notification_to_il(iov[0].iov_base, (size_t)r, iov[0].iov_len, (lm.msg_flags & MSG_EOR) != 0,
-                                     &truncated);
-        if (truncated) {
-            ilflags |= IL_MSG_TRUNC;
+    if ((lm.msg_flags & MSG_NOTIFICATION) && iov != NULL && iovlen >= 1 && (size_t)r <= iov[0].iov_len
+        && s >= 0 && s < PENDING_FDS) {
+        /* the whole notification, translated whole, then handed out as the caller's buffer allows */
+        unsigned char *whole = malloc(PENDING_MAX);
+        if (whole == NULL) {
+            return fail_il(IL_ENOMEM);
         }
+        memcpy(whole, iov[0].iov_base, (size_t)r);
+        size_t len = (size_t)r;
+        int eor = (lm.msg_flags & MSG_EOR) != 0;
+        while (!eor && len < PENDING_MAX) {
+            struct msghdr rest;
+            struct iovec v = { whole + len, PENDING_MAX - len };
+            memset(&rest, 0, sizeof rest);
+            rest.msg_iov = &v;
+            rest.msg_iovlen = 1;
+            long k = syscall(SYS_recvmsg, s, &rest, MSG_DONTWAIT);
+            if (k <= 0) {
+                break;
+            }
+            len += (size_t)k;
+            eor = (rest.msg_flags & MSG_EOR) != 0;
+        }
+        int truncated = 0;
+        size_t out = notification_to_il(whole, len, PENDING_MAX, eor, &truncated);
+        size_t n = out < iov[0].iov_len ? out : iov[0].iov_len;
+        memcpy(iov[0].iov_base, whole, n);
+        ilflags &= ~(IL_MSG_EOR | IL_MSG_TRUNC);
+        if (n < out) {
+            pthread_mutex_lock(&pending_lock);
+            free(pending[s].buf);
+            pending[s].buf = whole;
+            pending[s].len = out;
+            pending[s].off = n;
+            pthread_mutex_unlock(&pending_lock);
+        } else {
+            free(whole);
+            ilflags |= eor ? IL_MSG_EOR : 0;
+            ilflags |= truncated ? IL_MSG_TRUNC : 0;
+        }
+        r = (long)n;
     }
     if (xpg) {
         put32(m, IL_MSG(FLAGS), (uint32_t)ilflags);
