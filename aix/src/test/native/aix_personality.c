@@ -30,9 +30,11 @@
  * addresses are in network order, untouched here.
  */
 #include <errno.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/syscall.h>
 #include <asm/poll.h>   /* Linux POLL* values only; declares no function */
@@ -336,6 +338,65 @@ static void sockaddr_to_aix(const union lnx_sockaddr *in, void *name, uint32_t *
 }
 
 /* ---------------------------------------------------------------------------------------------
+ * Notifications cut by a small read
+ *
+ * A real AIX kernel hands out its own notification layout whatever the read size: it translates
+ * nothing per read. This personality renumbers Linux's notifications, and a renumbering done per
+ * read would miss (or half-write) a field that a small buffer cuts. So the personality must not
+ * cut: when the kernel gives the first piece of a notification (MSG_NOTIFICATION without
+ * MSG_EOR), recvmsg takes the rest at once (the kernel keeps it at the head of the queue),
+ * translates the whole, hands the caller the first piece of the translation and keeps the rest
+ * here, per descriptor; the next reads on that descriptor get it, in pieces as the caller's
+ * buffer allows, before anything new from the kernel. close() drops it.
+ *
+ * At most PENDING_MAX bytes of one notification are held. Anything longer stays in the kernel
+ * after them and goes to the caller as it comes (tail set: no renumbering there, the renumbered
+ * fields are in the first bytes). Concurrent reads of one descriptor are not serialised against
+ * the taking of the rest (the provider reads a channel from one thread at a time).
+ * ------------------------------------------------------------------------------------------- */
+
+#define PENDING_SLOTS 64
+#define PENDING_MAX 65536
+
+struct pending {
+    int used;
+    int fd;
+    int tail;                   /* the notification goes on in the kernel after buf */
+    unsigned char *buf;         /* the translated notification, from its first byte */
+    size_t len;                 /* bytes in buf */
+    size_t off;                 /* bytes of buf already handed out */
+    union lnx_sockaddr name;    /* the first piece's source address */
+    uint32_t namelen;
+};
+
+static struct pending pending_table[PENDING_SLOTS];
+static pthread_mutex_t pending_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* The slot of fd, or NULL; with pending_lock held. */
+static struct pending *pending_find(int fd) {
+    for (int i = 0; i < PENDING_SLOTS; i++) {
+        if (pending_table[i].used && pending_table[i].fd == fd) {
+            return &pending_table[i];
+        }
+    }
+    return NULL;
+}
+
+static void pending_free(struct pending *p) {
+    free(p->buf);
+    memset(p, 0, sizeof *p);
+}
+
+static void pending_drop(int fd) {
+    pthread_mutex_lock(&pending_lock);
+    struct pending *p = pending_find(fd);
+    if (p != NULL) {
+        pending_free(p);
+    }
+    pthread_mutex_unlock(&pending_lock);
+}
+
+/* ---------------------------------------------------------------------------------------------
  * Exported AIX entry points
  * ------------------------------------------------------------------------------------------- */
 
@@ -381,6 +442,7 @@ EXPORT int listen(int fd, int backlog) {
 }
 
 EXPORT int close(int fd) {
+    pending_drop(fd);   /* a held notification piece belongs to this descriptor, not to the next */
     return done(syscall(SYS_close, fd));
 }
 
@@ -747,6 +809,141 @@ static int iov_get16(const struct lnx_iovec *iov, int n, size_t total, size_t of
     return 1;
 }
 
+/* Renumbers a notification's type (and an association change's state) into the assumed AIX values,
+ * as far as the total bytes at iov hold them; the RFC 6458 layouts are the same on both sides. */
+static void notification_to_aix(const struct lnx_iovec *iov, int n, size_t total) {
+    uint16_t type;
+    if (iov_get16(iov, n, total, offsetof(struct rfc_sn_header, sn_type), &type)) {
+        iov_put16(iov, n, total, offsetof(struct rfc_sn_header, sn_type), sn_type_to_aix(type));
+        uint16_t state;
+        if (type == LNX_SCTP_ASSOC_CHANGE
+            && iov_get16(iov, n, total, offsetof(struct rfc_assoc_change, sac_state), &state)) {
+            iov_put16(iov, n, total, offsetof(struct rfc_assoc_change, sac_state), sac_state_to_aix(state));
+        }
+    }
+}
+
+/* Copies len bytes from src into the iovecs, as far as they hold; returns the count copied. */
+static size_t iov_copy_in(const struct lnx_iovec *iov, int n, const unsigned char *src, size_t len) {
+    size_t done_len = 0;
+    for (int i = 0; i < n && done_len < len; i++) {
+        size_t c = iov[i].iov_len < len - done_len ? iov[i].iov_len : len - done_len;
+        memcpy(iov[i].iov_base, src + done_len, c);
+        done_len += c;
+    }
+    return done_len;
+}
+
+/* Gathers the first len bytes of the iovecs into dst; returns the count copied. */
+static size_t iov_copy_out(const struct lnx_iovec *iov, int n, unsigned char *dst, size_t len) {
+    size_t done_len = 0;
+    for (int i = 0; i < n && done_len < len; i++) {
+        size_t c = iov[i].iov_len < len - done_len ? iov[i].iov_len : len - done_len;
+        memcpy(dst + done_len, iov[i].iov_base, c);
+        done_len += c;
+    }
+    return done_len;
+}
+
+/* The source address of a received piece into the caller's msg_name, if it has one. */
+static void name_to_caller(struct aix_msghdr *msg, const union lnx_sockaddr *sa, uint32_t lnx_namelen) {
+    if (msg->msg_name != NULL) {
+        uint32_t cap = msg->msg_namelen;
+        if (lnx_namelen > 0) {
+            sockaddr_to_aix(sa, msg->msg_name, &cap);
+        } else {
+            cap = 0;
+        }
+        msg->msg_namelen = cap;
+    }
+}
+
+/* The kernel gave the first r bytes of a notification (no MSG_EOR) into the caller's iovecs: takes
+ * the rest at once, translates the whole, puts its first r bytes in place of the raw ones and holds
+ * the rest for the next reads of fd (see "Notifications cut by a small read"). Under MSG_PEEK
+ * nothing is taken: the whole is peeked again into a buffer that holds it, and only translated.
+ * Returns 0, or -1 with errno set. */
+static long notification_whole(int fd, struct aix_msghdr *msg, size_t r, int peek,
+                               const union lnx_sockaddr *sa, uint32_t namelen) {
+    const struct lnx_iovec *iov = msg->msg_iov;
+    int n = msg->msg_iovlen;
+    unsigned char *whole = malloc(PENDING_MAX);
+    if (whole == NULL) {
+        return fail(AIX_ENOBUFS);
+    }
+    int saved = errno;
+    struct lnx_iovec v;
+    struct lnx_msghdr l;
+    size_t len;
+    int more = 0;   /* the notification goes on in the kernel after whole[0, len) */
+    if (peek) {
+        v.iov_base = whole;
+        v.iov_len = PENDING_MAX;
+        memset(&l, 0, sizeof l);
+        l.msg_iov = &v;
+        l.msg_iovlen = 1;
+        long k = syscall(SYS_recvmsg, fd, &l, LNX_MSG_PEEK | LNX_MSG_DONTWAIT);
+        if (k < (long)r) {
+            /* cannot happen while the notification is at the head of the queue: per read, as before */
+            free(whole);
+            errno = saved;
+            notification_to_aix(iov, n, r);
+            return 0;
+        }
+        len = (size_t)k;
+    } else {
+        len = iov_copy_out(iov, n, whole, r);
+        more = 1;
+        while (more && len < PENDING_MAX) {
+            v.iov_base = whole + len;
+            v.iov_len = PENDING_MAX - len;
+            memset(&l, 0, sizeof l);
+            l.msg_iov = &v;
+            l.msg_iovlen = 1;
+            long k = syscall(SYS_recvmsg, fd, &l, LNX_MSG_DONTWAIT);
+            if (k <= 0 || !(l.msg_flags & LNX_MSG_NOTIFICATION)) {
+                break;   /* cannot happen while the rest is at the head of the queue; it passes on as it comes */
+            }
+            len += (size_t)k;
+            more = !(l.msg_flags & LNX_MSG_EOR);
+        }
+    }
+    errno = saved;
+    struct lnx_iovec flat = { whole, len };
+    notification_to_aix(&flat, 1, len);
+    iov_copy_in(iov, n, whole, r);
+    if (peek || (len <= r && !more)) {
+        free(whole);
+        return 0;
+    }
+    pthread_mutex_lock(&pending_lock);
+    struct pending *p = pending_find(fd);
+    for (int i = 0; p == NULL && i < PENDING_SLOTS; i++) {
+        if (!pending_table[i].used) {
+            p = &pending_table[i];
+        }
+    }
+    if (p == NULL) {
+        pthread_mutex_unlock(&pending_lock);
+        free(whole);
+        return fail(AIX_ENOBUFS);   /* more descriptors in the middle of a notification than slots */
+    }
+    if (p->used) {
+        free(p->buf);
+    }
+    unsigned char *shrunk = realloc(whole, len);
+    p->used = 1;
+    p->fd = fd;
+    p->tail = more;
+    p->buf = shrunk != NULL ? shrunk : whole;
+    p->len = len;
+    p->off = r;
+    p->name = *sa;
+    p->namelen = namelen;
+    pthread_mutex_unlock(&pending_lock);
+    return 0;
+}
+
 EXPORT long recvmsg(int fd, struct aix_msghdr *msg, int flags) {
     if (!readable(msg, sizeof *msg)) {
         return fail(AIX_EFAULT);
@@ -754,10 +951,38 @@ EXPORT long recvmsg(int fd, struct aix_msghdr *msg, int flags) {
     if ((flags & ~(AIX_MSG_PEEK | AIX_MSG_NONBLOCK)) != 0) {
         return fail(AIX_EINVAL);   /* e.g. a Linux MSG_DONTWAIT (0x40), which is MSG_WAITALL on AIX */
     }
-    int lflags = ((flags & AIX_MSG_PEEK) ? 2 : 0) | ((flags & AIX_MSG_NONBLOCK) ? LNX_MSG_DONTWAIT : 0);
+    int peek = (flags & AIX_MSG_PEEK) != 0;
+    int lflags = (peek ? LNX_MSG_PEEK : 0) | ((flags & AIX_MSG_NONBLOCK) ? LNX_MSG_DONTWAIT : 0);
     if (msg->msg_iovlen < 0 || msg->msg_iovlen > 1024) {
         return fail(AIX_EINVAL);
     }
+
+    /* The held rest of a notification comes before anything new from the kernel. */
+    int tail = 0;
+    pthread_mutex_lock(&pending_lock);
+    struct pending *p = pending_find(fd);
+    if (p != NULL && p->off < p->len) {
+        if (msg->msg_iovlen > 0 && !readable(msg->msg_iov, sizeof(struct lnx_iovec))) {
+            pthread_mutex_unlock(&pending_lock);
+            return fail(AIX_EFAULT);
+        }
+        size_t c = iov_copy_in(msg->msg_iov, msg->msg_iovlen, p->buf + p->off, p->len - p->off);
+        int last = p->off + c == p->len && !p->tail;
+        name_to_caller(msg, &p->name, p->namelen);
+        if (!peek) {
+            p->off += c;
+            if (last) {
+                pending_free(p);
+            }
+        }
+        pthread_mutex_unlock(&pending_lock);
+        msg->msg_controllen = 0;
+        msg->msg_flags = AIXA_MSG_NOTIFICATION | (last ? AIX_MSG_EOR : 0);
+        return (long)c;
+    }
+    tail = p != NULL && p->tail;
+    pthread_mutex_unlock(&pending_lock);
+
     union lnx_sockaddr sa;
     unsigned char control[512];
     struct lnx_msghdr l;
@@ -774,15 +999,7 @@ EXPORT long recvmsg(int fd, struct aix_msghdr *msg, int flags) {
         return -1;
     }
 
-    if (msg->msg_name != NULL) {
-        uint32_t cap = msg->msg_namelen;
-        if (l.msg_namelen > 0) {
-            sockaddr_to_aix(&sa, msg->msg_name, &cap);
-        } else {
-            cap = 0;
-        }
-        msg->msg_namelen = cap;
-    }
+    name_to_caller(msg, &sa, l.msg_namelen);
 
     int lf = l.msg_flags;
     int aflags = ((lf & LNX_MSG_EOR) ? AIX_MSG_EOR : 0) | ((lf & LNX_MSG_TRUNC) ? AIX_MSG_TRUNC : 0)
@@ -817,20 +1034,18 @@ EXPORT long recvmsg(int fd, struct aix_msghdr *msg, int flags) {
     }
     msg->msg_controllen = out_len;
 
-    /* Notifications: renumber the type (and an association change's state) into the assumed AIX
-     * values; the RFC 6458 layouts are the same on both sides. */
-    if (lf & LNX_MSG_NOTIFICATION) {
-        const struct lnx_iovec *iov = msg->msg_iov;
-        int n = msg->msg_iovlen;
-        uint16_t type;
-        if (iov_get16(iov, n, (size_t)r, offsetof(struct rfc_sn_header, sn_type), &type)) {
-            iov_put16(iov, n, (size_t)r, offsetof(struct rfc_sn_header, sn_type), sn_type_to_aix(type));
-            uint16_t state;
-            if (type == LNX_SCTP_ASSOC_CHANGE
-                && iov_get16(iov, n, (size_t)r, offsetof(struct rfc_assoc_change, sac_state), &state)) {
-                iov_put16(iov, n, (size_t)r, offsetof(struct rfc_assoc_change, sac_state), sac_state_to_aix(state));
-            }
+    /* Notifications: renumbered whole (see "Notifications cut by a small read"). */
+    if (tail) {
+        /* the part of an over-long notification beyond what was held: passed on as it comes */
+        if (!peek && (!(lf & LNX_MSG_NOTIFICATION) || (lf & LNX_MSG_EOR))) {
+            pending_drop(fd);
         }
+    } else if ((lf & LNX_MSG_NOTIFICATION) && !(lf & LNX_MSG_EOR)) {
+        if (notification_whole(fd, msg, (size_t)r, peek, &sa, l.msg_namelen) < 0) {
+            return -1;
+        }
+    } else if (lf & LNX_MSG_NOTIFICATION) {
+        notification_to_aix(msg->msg_iov, msg->msg_iovlen, (size_t)r);
     }
     msg->msg_flags = aflags;
     return r;
