@@ -12,11 +12,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.peeloff.spi.SctpProvider;
 import org.peeloff.spi.SocketStyle;
@@ -48,9 +46,8 @@ public final class SctpMultiSocket extends AbstractSctpSocket {
     /** The options of a plain {@code peelOff(id)}: shared, so that the common call allocates no set. */
     private static final Set<PeeloffOption> NO_OPTIONS = Collections.unmodifiableSet(EnumSet.noneOf(PeeloffOption.class));
 
-    /** The sockets associations were peeled off into, by id, while they may be open; purged as they close. */
-    private final Map<Integer, SctpSocket> peeled = new ConcurrentHashMap<>();
-    private volatile int purgeAt = 64;
+    /** The sockets associations were peeled off into, by id (for ASSOCIATION_MOVED). */
+    private final PeeledSockets peeled = new PeeledSockets();
 
     private SctpMultiSocket(SctpProvider provider, int fd) {
         super(provider, fd, true);
@@ -222,8 +219,8 @@ public final class SctpMultiSocket extends AbstractSctpSocket {
         if (assoc == 0 || (e.error() != SctpError.NOT_CONNECTED && e.error() != SctpError.NO_SUCH_ASSOCIATION)) {
             return e;
         }
-        SctpSocket to = peeled.get(assoc);
-        if (to == null || !to.isOpen()) {
+        SctpSocket to = peeled.openSocketOf(assoc);
+        if (to == null) {
             return e;
         }
         SctpException moved = new SctpException(SctpError.ASSOCIATION_MOVED, e.call(), e.errno(), e.errnoName(), e.os(),
@@ -321,15 +318,7 @@ public final class SctpMultiSocket extends AbstractSctpSocket {
             descriptor.release();
         }
         SctpSocket socket = new SctpSocket(provider, newFd, association, !set.contains(PeeloffOption.NONBLOCK));
-        remember(association.value(), socket);
+        peeled.put(association.value(), socket);
         return socket;
-    }
-
-    private void remember(int assoc, SctpSocket socket) {
-        peeled.put(assoc, socket);
-        if (peeled.size() >= purgeAt) {
-            peeled.values().removeIf(s -> !s.isOpen());
-            purgeAt = Math.max(64, 2 * peeled.size());
-        }
     }
 }

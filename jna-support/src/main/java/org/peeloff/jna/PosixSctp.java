@@ -222,6 +222,15 @@ public abstract class PosixSctp implements SctpOperations {
         return layout.receiveInfos();
     }
 
+    /**
+     * @return true when the provider keeps per-descriptor state ({@link Tracking}: the family where IPv4
+     *         addresses are mapped, the associations and peers where the OS cannot list them); false
+     *         (Linux) keeps none, so a socket costs no memory here
+     */
+    protected boolean tracksDescriptors() {
+        return layout.sockaddr().mapIpv4OnInet6() || recordsPeers();
+    }
+
     /** @return true when {@code receive} records the peer address of each association (no {@code sctp_getpaddrs}) */
     protected boolean recordsPeers() {
         return false;
@@ -332,7 +341,9 @@ public abstract class PosixSctp implements SctpOperations {
             }
             throw e;
         }
-        tracking.opened(fd, domain);
+        if (tracksDescriptors()) {
+            tracking.opened(fd, domain);
+        }
         return fd;
     }
 
@@ -616,7 +627,7 @@ public abstract class PosixSctp implements SctpOperations {
             info.bytes = 0;
             info.notification = note;
             info.assocId = Notifications.associationOf(note);
-            if (note instanceof AssociationChange change) {
+            if (note instanceof AssociationChange change && tracksDescriptors()) {
                 tracking.event(fd, change.association().value(), change.state(), from);
             }
             return true;
@@ -630,7 +641,7 @@ public abstract class PosixSctp implements SctpOperations {
         info.complete = (flags & k.msgEor()) != 0;
         ControlMessages.readReceiveInfo(layout.cmsg(), receiveInfos(), s.control,
                 getLength(s.msghdr, m.controllen(), m.controllenWidth()), info);
-        if (from != null && info.assocId != 0) {
+        if (from != null && info.assocId != 0 && tracksDescriptors()) {
             tracking.peerSeen(fd, info.assocId, from);
         }
         return true;
@@ -754,7 +765,9 @@ public abstract class PosixSctp implements SctpOperations {
     @Override
     public final int peeloff(int fd, int assocId, Set<PeeloffOption> options) throws SctpException {
         int newFd = peelOff(fd, assocId, options);
-        tracking.peeledOff(fd, assocId, newFd);
+        if (tracksDescriptors()) {
+            tracking.peeledOff(fd, assocId, newFd);
+        }
         return newFd;
     }
 
@@ -1039,7 +1052,9 @@ public abstract class PosixSctp implements SctpOperations {
     /** {@inheritDoc} Forgets what was tracked for the descriptor; EINTR counts as closed and is never retried. */
     @Override
     public void close(int fd) throws SctpException {
-        tracking.forget(fd);
+        if (tracksDescriptors()) {
+            tracking.forget(fd);
+        }
         if (calls.close(fd) < 0) {
             int errno = calls.errno();
             if (errno == layout.errors().eintr()) {

@@ -19,10 +19,36 @@ import org.peeloff.AssociationChange;
  * Forgotten when the descriptor is closed through the provider or peeled off.
  */
 final class Tracking {
+    /** One descriptor's state; the sets are made on first use, so a socket that never needs them costs little. */
     private static final class Entry {
         volatile int family;
-        final Set<Integer> associations = ConcurrentHashMap.newKeySet();
-        final Map<Integer, InetSocketAddress> peers = new ConcurrentHashMap<>();
+        private volatile Set<Integer> associations;
+        private volatile Map<Integer, InetSocketAddress> peers;
+
+        synchronized Set<Integer> associations() {
+            if (associations == null) {
+                associations = ConcurrentHashMap.newKeySet();
+            }
+            return associations;
+        }
+
+        synchronized Map<Integer, InetSocketAddress> peers() {
+            if (peers == null) {
+                peers = new ConcurrentHashMap<>();
+            }
+            return peers;
+        }
+
+        void remove(int assocId) {
+            Set<Integer> a = associations;
+            if (a != null) {
+                a.remove(assocId);
+            }
+            Map<Integer, InetSocketAddress> p = peers;
+            if (p != null) {
+                p.remove(assocId);
+            }
+        }
     }
 
     private final Map<Integer, Entry> entries = new ConcurrentHashMap<>();
@@ -52,15 +78,14 @@ final class Tracking {
     void event(int fd, int assocId, AssociationChange.State state, InetSocketAddress from) {
         if (state == AssociationChange.State.COMMUNICATION_UP || state == AssociationChange.State.RESTART) {
             Entry e = entry(fd);
-            e.associations.add(assocId);
+            e.associations().add(assocId);
             if (from != null) {
-                e.peers.put(assocId, from);
+                e.peers().put(assocId, from);
             }
         } else {
             Entry e = entries.get(fd);
             if (e != null) {
-                e.associations.remove(assocId);
-                e.peers.remove(assocId);
+                e.remove(assocId);
             }
         }
     }
@@ -68,8 +93,8 @@ final class Tracking {
     /** The peer address {@code recvmsg} reported with a message of the association, kept if none was. */
     void peerSeen(int fd, int assocId, InetSocketAddress from) {
         Entry e = entries.get(fd);
-        if (e != null && !e.peers.containsKey(assocId)) {
-            e.peers.put(assocId, from);
+        if (e != null) {
+            e.peers().putIfAbsent(assocId, from);
         }
     }
 
@@ -77,21 +102,22 @@ final class Tracking {
     void peeledOff(int fd, int assocId, int newFd) {
         Entry e = entries.get(fd);
         if (e != null) {
-            e.associations.remove(assocId);
-            e.peers.remove(assocId);
+            e.remove(assocId);
         }
         opened(newFd, family(fd));
     }
 
     int[] associations(int fd) {
         Entry e = entries.get(fd);
-        return e == null ? new int[0] : e.associations.stream().mapToInt(Integer::intValue).toArray();
+        Set<Integer> a = e == null ? null : e.associations;
+        return a == null ? new int[0] : a.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** @return the peer address seen for the association, or null */
     InetSocketAddress peer(int fd, int assocId) {
         Entry e = entries.get(fd);
-        return e == null ? null : e.peers.get(assocId);
+        Map<Integer, InetSocketAddress> p = e == null ? null : e.peers;
+        return p == null ? null : p.get(assocId);
     }
 
     void forget(int fd) {
