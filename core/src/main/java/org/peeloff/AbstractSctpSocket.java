@@ -26,6 +26,30 @@ abstract sealed class AbstractSctpSocket implements AutoCloseable permits SctpMu
     static final int WAIT_SLICE_MILLIS = 50;
 
     private static final ThreadLocal<ReceiveInfo> INFO = ThreadLocal.withInitial(ReceiveInfo::new);
+    /** How long a platform thread polls itself before it parks on the readiness backend. */
+    static final int DIRECT_WAIT_MILLIS = 1;
+    /** {@code Thread.isVirtual()} (JDK 21+), or null on the JDK 17 this library also runs on. */
+    private static final java.lang.invoke.MethodHandle IS_VIRTUAL = isVirtualHandle();
+
+    private static java.lang.invoke.MethodHandle isVirtualHandle() {
+        try {
+            return java.lang.invoke.MethodHandles.publicLookup().findVirtual(Thread.class, "isVirtual",
+                    java.lang.invoke.MethodType.methodType(boolean.class));
+        } catch (ReflectiveOperationException e) {
+            return null;
+        }
+    }
+
+    private static boolean isVirtual(Thread t) {
+        if (IS_VIRTUAL == null) {
+            return false;
+        }
+        try {
+            return (boolean) IS_VIRTUAL.invokeExact(t);
+        } catch (Throwable e) {
+            return false;
+        }
+    }
 
     final SctpProvider provider;
     final Descriptor descriptor;
@@ -263,6 +287,16 @@ abstract sealed class AbstractSctpSocket implements AutoCloseable permits SctpMu
     private void awaitReady(int fd, boolean write, String op) throws SctpException {
         Readiness readiness = Readiness.of(provider);
         if (readiness != null) {
+            // A platform thread first waits one short moment itself: a message or room that comes
+            // within it costs one poll() instead of two thread hand-offs through the readiness thread.
+            // A virtual thread never does (it would hold its carrier); both then park, and close()
+            // wakes them at once.
+            if (!isVirtual(Thread.currentThread()) && provider.poll(fd, write, DIRECT_WAIT_MILLIS)) {
+                if (descriptor.isClosed()) {
+                    throw new SctpClosedException(op + "(fd=" + fd + ")", true);
+                }
+                return;
+            }
             readiness.await(descriptor, fd, write, op);
             return;
         }
