@@ -213,7 +213,7 @@ public abstract class NativeSctpProvider implements SctpProvider {
     @Override
     public final int peeloff(int fd, int assocId, Set<PeeloffOption> options) throws SctpException {
         Objects.requireNonNull(options, "options");
-        return operations().peeloff(fd, assocId, Set.copyOf(options));
+        return operations().peeloff(fd, assocId, options); // read, never kept: no copy on the hot path
     }
 
     @Override
