@@ -70,8 +70,6 @@ public abstract class PosixSctp implements SctpOperations {
         EVENTS,
         /** {@code sctp_bindx}. */
         BINDX,
-        /** An integer socket option. */
-        OPTION,
         /** The association list. */
         ASSOCIATIONS
     }

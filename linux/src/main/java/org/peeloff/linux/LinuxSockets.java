@@ -115,7 +115,6 @@ final class LinuxSockets extends PosixSctp {
 
     @Override
     protected SctpException socketFailure(String text, int errno) {
-        String name = errnoName(errno);
         SctpException e = fail(NativeCall.SOCKET, text, errno);
         if (e.error() == SctpError.UNSUPPORTED_SOCKET && !LinuxSctpProvider.kernelHasSctpLoaded()) {
             return fail(e.error(), text, errno, "this kernel has no SCTP (no sctp module; /proc/sys/net/sctp is missing)");
