@@ -177,9 +177,32 @@ public final class SemanticsReportWriter {
             return rows.stream().filter(r -> r.outcome() == outcome).count();
         }
 
-        /** @return the rows file name, {@code rows-<provider>-<provenance>.json} */
+        /**
+         * @return the rows file name, {@code rows-<provider>-<provenance>[-<kernel>].json}: one file per
+         *         Linux kernel, so that the runs of a kernel matrix sit side by side
+         */
         public String fileName() {
-            return "rows-" + safe(provider) + "-" + provenance.json() + ".json";
+            String k = kernel();
+            return "rows-" + safe(provider) + "-" + provenance.json() + (k == null ? "" : "-" + safe(k)) + ".json";
+        }
+
+        /**
+         * @return the Linux kernel release the run's calls reached (the JVM's {@code os.version} when it
+         *         ran on Linux against the real kernel or an ABI personality over it), else null
+         */
+        public String kernel() {
+            if (jvmOs == null || !jvmOs.startsWith("Linux ")
+                    || (provenance != Provenance.REAL_KERNEL && provenance != Provenance.ABI_PERSONALITY)) {
+                return null;
+            }
+            String[] parts = jvmOs.split(" ");
+            return parts.length > 1 && !parts[1].isEmpty() ? parts[1] : null;
+        }
+
+        /** @return how the report names this run: provider, provenance and, on Linux, the kernel */
+        public String label() {
+            String k = kernel();
+            return provider + " (" + provenance.json() + (k == null ? "" : ", Linux " + k) + ")";
         }
 
         Map<String, Object> metaJson() {
@@ -189,6 +212,7 @@ public final class SemanticsReportWriter {
             m.put("testClass", testClass);
             m.put("os", os);
             m.put("jvmOs", jvmOs);
+            m.put("kernel", kernel());
             m.put("java", java);
             m.put("generated", generated);
             m.put("capabilities", capabilities);
@@ -247,7 +271,7 @@ public final class SemanticsReportWriter {
     }
 
     /**
-     * Writes one run's rows file, replacing the previous one of the same provider and provenance, then
+     * Writes one run's rows file, replacing the previous one of the same provider, provenance and kernel, then
      * regenerates the merged report from every rows file in the folder.
      *
      * @param dir the report folder (created if needed)
@@ -300,10 +324,11 @@ public final class SemanticsReportWriter {
         return runs;
     }
 
-    /** By provider id, then provenance: no list of providers is written out here. */
+    /** By provider id, then provenance, then kernel: no list of providers is written out here. */
     private static final Comparator<Run> RUN_ORDER = Comparator
             .comparing(Run::provider)
-            .thenComparing(r -> r.provenance().ordinal());
+            .thenComparing(r -> r.provenance().ordinal())
+            .thenComparing(r -> r.kernel() == null ? "" : r.kernel());
 
     static Map<String, Object> mergedJson(List<Run> runs, List<String> unreadable) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -314,7 +339,9 @@ public final class SemanticsReportWriter {
         for (Run run : runs) {
             providers.add(run.metaJson());
             for (Row row : sortedRows(run)) {
-                rows.add(row.toJson());
+                Map<String, Object> json = row.toJson();
+                json.put("kernel", run.kernel());
+                rows.add(json);
             }
         }
         m.put("providers", providers);
@@ -359,8 +386,7 @@ public final class SemanticsReportWriter {
             md.append('\n');
             for (Run r : runs) {
                 if (r.containerError() != null) {
-                    md.append("**").append(r.provider()).append(" (").append(r.provenance().json())
-                      .append(") could not run the TCK:** ").append(cell(r.containerError())).append("\n\n");
+                    md.append("**").append(r.label()).append(" could not run the TCK:** ").append(cell(r.containerError())).append("\n\n");
                 }
             }
             errnoMap(md, runs);
@@ -389,7 +415,7 @@ public final class SemanticsReportWriter {
             }
             for (Map.Entry<String, List<String>> e : seen.entrySet()) {
                 String[] k = e.getKey().split("\t", 2);
-                md.append("| ").append(cell(r.provider())).append(" (").append(r.provenance().json()).append(") | ")
+                md.append("| ").append(cell(r.label())).append(" | ")
                   .append(cell(k[0])).append(" | ").append(k[1]).append(" | ")
                   .append(cell(String.join(", ", e.getValue()))).append(" |\n");
             }
@@ -399,20 +425,21 @@ public final class SemanticsReportWriter {
 
     private static void results(StringBuilder md, List<Run> runs) {
         md.append("## Results\n\nOne row per case per provider.\n\n");
-        Map<String, Map<String, List<Row>>> byGroup = new TreeMap<>();
+        Map<String, Map<String, List<Map.Entry<Run, Row>>>> byGroup = new TreeMap<>();
         for (Run r : runs) {
             for (Row row : r.rows()) {
                 byGroup.computeIfAbsent(row.group() == null ? "" : row.group(), g -> new TreeMap<>())
-                       .computeIfAbsent(row.caseName(), c -> new ArrayList<>()).add(row);
+                       .computeIfAbsent(row.caseName(), c -> new ArrayList<>()).add(Map.entry(r, row));
             }
         }
-        for (Map.Entry<String, Map<String, List<Row>>> g : byGroup.entrySet()) {
+        for (Map.Entry<String, Map<String, List<Map.Entry<Run, Row>>>> g : byGroup.entrySet()) {
             md.append("### ").append(g.getKey().isEmpty() ? "(ungrouped)" : g.getKey()).append("\n\n");
             md.append("| Case | Provider | Outcome | OS said -> portable error | Notes, reason |\n|---|---|---|---|---|\n");
-            for (Map.Entry<String, List<Row>> c : g.getValue().entrySet()) {
-                for (Row row : c.getValue()) {
-                    md.append("| `").append(cell(row.caseName())).append("` | ").append(cell(row.provider()))
-                      .append(" (").append(row.provenance().json()).append(") | ").append(mark(row.outcome()))
+            for (Map.Entry<String, List<Map.Entry<Run, Row>>> c : g.getValue().entrySet()) {
+                for (Map.Entry<Run, Row> rr : c.getValue()) {
+                    Row row = rr.getValue();
+                    md.append("| `").append(cell(row.caseName())).append("` | ").append(cell(rr.getKey().label()))
+                      .append(" | ").append(mark(row.outcome()))
                       .append(" | ").append(cell(observed(row))).append(" | ").append(cell(notesAndReason(row)))
                       .append(" |\n");
                 }
@@ -422,11 +449,11 @@ public final class SemanticsReportWriter {
     }
 
     private static void notAllPassed(StringBuilder md, List<Run> runs) {
-        List<Row> bad = new ArrayList<>();
+        List<Map.Entry<Run, Row>> bad = new ArrayList<>();
         for (Run r : runs) {
             for (Row row : sortedRows(r)) {
                 if (row.outcome() != Outcome.PASSED) {
-                    bad.add(row);
+                    bad.add(Map.entry(r, row));
                 }
             }
         }
@@ -434,8 +461,9 @@ public final class SemanticsReportWriter {
             return;
         }
         md.append("## Failed and aborted cases in full\n\n");
-        for (Row row : bad) {
-            md.append("- **").append(row.provider()).append("** (").append(row.provenance().json()).append(") `")
+        for (Map.Entry<Run, Row> rr : bad) {
+            Row row = rr.getValue();
+            md.append("- **").append(rr.getKey().label()).append("** `")
               .append(row.group()).append('.').append(row.caseName()).append("`: ").append(row.outcome().json())
               .append("\n\n  ```\n");
             for (String line : String.valueOf(row.reason()).split("\n", -1)) {
@@ -449,7 +477,7 @@ public final class SemanticsReportWriter {
     private static void capabilities(StringBuilder md, List<Run> runs) {
         md.append("## Capabilities reported by each provider\n\n");
         for (Run r : runs) {
-            md.append("- **").append(r.provider()).append("** (").append(r.provenance().json()).append("), Java ")
+            md.append("- **").append(r.label()).append("**, Java ")
               .append(cell(r.java())).append(": ");
             if (r.capabilities().isEmpty()) {
                 md.append("none (the provider was not available)");

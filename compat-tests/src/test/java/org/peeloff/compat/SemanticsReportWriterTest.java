@@ -67,8 +67,8 @@ class SemanticsReportWriterTest {
         SemanticsReportWriter.write(dir, linux("2026-01-01T00:00:00Z"));
         SemanticsReportWriter.write(dir, aix());
 
-        assertTrue(Files.isRegularFile(dir.resolve("rows-linux-real-kernel.json")));
-        assertTrue(Files.isRegularFile(dir.resolve("rows-aix-abi-personality.json")));
+        assertTrue(Files.isRegularFile(dir.resolve("rows-linux-real-kernel-6.1.0.json")));
+        assertTrue(Files.isRegularFile(dir.resolve("rows-aix-abi-personality-6.1.0.json")));
         List<Map<String, Object>> rows = rows(merged());
         assertEquals(4, rows.size(), "one row per case per provider");
         assertEquals(List.of("aix", "aix", "linux", "linux"),
@@ -121,11 +121,37 @@ class SemanticsReportWriterTest {
         long caseRows = md.lines().filter(l -> l.startsWith("| `")).count();
         assertEquals(4, caseRows, md);
         assertTrue(md.contains("EINVAL (22) -> NO_SUCH_ASSOCIATION"), md);
-        assertTrue(md.contains("| linux (real-kernel) | EINVAL (22) | NO_SUCH_ASSOCIATION |"), md);
+        assertTrue(md.contains("| linux (real-kernel, Linux 6.1.0) | EINVAL (22) | NO_SUCH_ASSOCIATION |"), md);
         assertTrue(md.contains("aborted: provider 'aix' opens no \\| one-to-one socket"), "pipes are escaped: " + md);
         assertTrue(md.contains("**FAILED**"), md);
         assertTrue(md.contains("but got OTHER"), "the full reason of a failure: " + md);
         assertTrue(md.contains("server saw COMMUNICATION_LOST"), md);
+    }
+
+    @Test
+    void each_kernel_of_a_matrix_keeps_its_own_run_and_names_it() throws IOException {
+        SemanticsReportWriter.write(dir, linux("2026-01-01T00:00:00Z"));
+        Run older = linux("2026-01-01T00:00:00Z");
+        SemanticsReportWriter.write(dir, new Run(older.provider(), older.provenance(), older.testClass(), "Linux 5.10.0-32-amd64",
+                "Linux 5.10.0-32-amd64 amd64", older.java(), older.generated(), older.capabilities(), null, older.rows()));
+
+        assertTrue(Files.isRegularFile(dir.resolve("rows-linux-real-kernel-5.10.0-32-amd64.json")));
+        assertTrue(Files.isRegularFile(dir.resolve("rows-linux-real-kernel-6.1.0.json")));
+        List<Map<String, Object>> rows = rows(merged());
+        assertEquals(4, rows.size(), "both kernels' rows");
+        assertEquals(List.of("5.10.0-32-amd64", "5.10.0-32-amd64", "6.1.0", "6.1.0"),
+                rows.stream().map(r -> r.get("kernel")).collect(Collectors.toList()), "ordered by kernel");
+        String md = Files.readString(dir.resolve(SemanticsReportWriter.MARKDOWN));
+        assertTrue(md.contains("| `peeloff_after_the_peer_aborted` | linux (real-kernel, Linux 5.10.0-32-amd64) | passed |"), md);
+        assertEquals(2, md.lines().filter(l -> l.startsWith("| `peeloff_after_the_peer_aborted` |")).count(), md);
+    }
+
+    @Test
+    void a_pure_java_run_names_no_kernel() {
+        Run run = new Run("stand-in", Provenance.PURE_JAVA, "X", "Linux", "Linux 6.1.0 amd64", "17",
+                "2026-01-01T00:00:00Z", Map.of(), null, List.of());
+        assertNull(run.kernel());
+        assertEquals("rows-stand-in-pure-java.json", run.fileName());
     }
 
     @Test
