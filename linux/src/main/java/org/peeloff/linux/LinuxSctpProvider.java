@@ -149,9 +149,10 @@ public final class LinuxSctpProvider extends NativeSctpProvider {
         details.put("receiveInfo", s != null && s.usesSndrcvInfo() || s == null && sndrcvInfo
                 ? "SCTP_SNDRCV control messages (sctp_data_io_event)"
                 : "SCTP_RCVINFO control messages (SCTP_RECVRCVINFO); sends with SCTP_SNDINFO");
-        details.put("readiness", VERIFIED_ARCHS.contains(arch())
-                ? "epoll (epoll_create1(EPOLL_CLOEXEC), epoll_ctl, epoll_wait; level-triggered; wake-up through a pipe)"
-                : "poll(2) backend (the epoll_event layout of " + arch() + " has no abi.tsv row yet)");
+        details.put("readiness", s == null ? "not loaded" : s.readinessDetail(LinuxSockets.epollLayoutKnown()
+                ? "epoll_create1(EPOLL_CLOEXEC), epoll_ctl, epoll_wait; level-triggered; wake-up through a pipe"
+                : "no epoll on " + arch() + ": abi.tsv has only the packed 12-byte x86_64 struct epoll_event, not"
+                        + " the 16-byte layout of the other architectures"));
         details.put("notifications", "SCTP_EVENTS: association change, shutdown");
         details.put("ppid", "the IANA number, in network byte order on the wire (swapped on this little-endian host)");
         List<String> unverified = VERIFIED_ARCHS.contains(arch()) ? List.of()

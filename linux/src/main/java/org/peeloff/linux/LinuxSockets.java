@@ -61,14 +61,16 @@ final class LinuxSockets extends PosixSctp {
     }
 
     /**
-     * {@inheritDoc} epoll on x86_64, whose {@code struct epoll_event} layout {@code abi.tsv} holds; the
-     * portable {@code poll(2)} backend on the other architectures.
+     * {@inheritDoc} epoll on x86_64, whose {@code struct epoll_event} layout {@code abi.tsv} holds; none
+     * on the other architectures (only the portable {@code poll(2)} backend).
      */
     @Override
-    public Poller openPoller() throws SctpException {
-        if (!epollLayoutKnown()) {
-            return super.openPoller();
-        }
+    protected String nativeBackend() {
+        return epollLayoutKnown() ? "epoll" : null;
+    }
+
+    @Override
+    protected Poller openNativePoller() throws SctpException {
         return new EpollPoller(calls, layout.fcntl(), this::errnoNameOf, os());
     }
 
