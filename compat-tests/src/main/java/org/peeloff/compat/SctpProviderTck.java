@@ -1743,7 +1743,8 @@ public abstract class SctpProviderTck {
                 }
                 assertEquals(n, closed, "every blocked receiver got SctpClosedException; others: " + other);
                 assertTrue(ms < 2000, "all " + n + " woken in " + ms + " ms");
-                o.note(n + " blocked receivers woken by close() in " + ms + " ms");
+                o.note(n + " blocked receivers woken by close() in " + ms + " ms; blocked calls park on "
+                        + p.pollerBackends().get(0) + " (" + provenance().json() + ")");
             }
         }
     }

@@ -7,7 +7,7 @@ package org.peeloff.spi;
 import org.peeloff.SctpException;
 
 /**
- * One readiness backend of an OS (epoll, the portable {@code poll(2)}, later event ports or pollset):
+ * One readiness backend of an OS (epoll, event ports, pollset, or the portable {@code poll(2)}):
  * a set of descriptors, each watched for an interest set and named by an int token, and a wait that
  * reports which are ready. {@link org.peeloff.SctpSelector} and the blocking calls of the public API
  * are built on it; a provider offers one with {@link SctpOperations#openPoller()}.
