@@ -1050,3 +1050,211 @@ EXPORT long recvmsg(int fd, struct aix_msghdr *msg, int flags) {
     msg->msg_flags = aflags;
     return r;
 }
+
+/* ---------------------------------------------------------------------------------------------
+ * pollset (libc.a, <sys/pollset.h>: pollset_create, pollset_ctl, pollset_poll, pollset_destroy),
+ * performed with Linux poll(2). Modelled after the IBM pollset page and what others found (abi.tsv
+ * aix fact:pollset_*):
+ *   - pollset_t is an int handle, not a descriptor; the first pollset_create returns 0;
+ *   - PS_ADD adds a descriptor with its events (one already in the set: EINVAL here, as strict as
+ *     this personality is elsewhere); PS_MOD ORs the events into those watched, adding the
+ *     descriptor if absent, and never narrows (fact:pollset_ctl.PS_MOD); PS_DELETE removes it (one
+ *     not in the set: ENOENT here); PS_REPLACE sets them. A descriptor that is not open: EBADF.
+ *     Elements are applied in order; the first failure stops the call with -1 and its errno;
+ *   - events are AIX poll bits (POLLIN 0x1, POLLOUT 0x2, POLLPRI 0x4; others EINVAL); pollset_poll
+ *     fills AIX struct pollfd entries for ready descriptors only, revents in AIX bits (POLLHUP
+ *     0x2000, POLLERR 0x4000, POLLNVAL 0x8000), and returns their count (0 on time-out);
+ *   - a pollset_poll in progress does not see pollset_ctl changes made meanwhile (OpenJDK's AIX
+ *     PollsetPoller: "does not appear to pick up changes ... while blocked"): it polls the set as it
+ *     was when it began, which makes a backend that relies on live changes fail here too.
+ * Not modelled: pollset_query, the maxfd limit of pollset_create (any value but 0 and < -1 accepted).
+ * ------------------------------------------------------------------------------------------- */
+struct aix_poll_ctl {
+    int16_t cmd;
+    int16_t events;
+    int32_t fd;
+};
+_Static_assert(sizeof(struct aix_poll_ctl) == AIX_SIZEOF_STRUCT_POLL_CTL, "abi.tsv aix struct poll_ctl");
+_Static_assert(offsetof(struct aix_poll_ctl, events) == AIX_OFFSETOF_STRUCT_POLL_CTL_EVENTS, "poll_ctl.events");
+_Static_assert(offsetof(struct aix_poll_ctl, fd) == AIX_OFFSETOF_STRUCT_POLL_CTL_FD, "poll_ctl.fd");
+
+struct aix_pollset_set {
+    int used;
+    int n, cap;
+    int32_t *fds;
+    int16_t *events; /* AIX bits */
+};
+static struct aix_pollset_set *aix_psets;
+static int aix_npsets;
+static pthread_mutex_t aix_psets_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static struct aix_pollset_set *aix_pset(int ps) {
+    return ps >= 0 && ps < aix_npsets && aix_psets[ps].used ? &aix_psets[ps] : NULL;
+}
+
+EXPORT int pollset_create(int maxfd) {
+    if (maxfd == 0 || maxfd < -1) {
+        return fail(AIX_EINVAL);
+    }
+    pthread_mutex_lock(&aix_psets_lock);
+    int ps = 0;
+    while (ps < aix_npsets && aix_psets[ps].used) {
+        ps++;
+    }
+    if (ps == aix_npsets) {
+        struct aix_pollset_set *a = realloc(aix_psets, (size_t)(aix_npsets + 8) * sizeof *a);
+        if (a == NULL) {
+            pthread_mutex_unlock(&aix_psets_lock);
+            return fail(AIX_ENOMEM);
+        }
+        memset(a + aix_npsets, 0, 8 * sizeof *a);
+        aix_psets = a;
+        aix_npsets += 8;
+    }
+    memset(&aix_psets[ps], 0, sizeof aix_psets[ps]);
+    aix_psets[ps].used = 1;
+    pthread_mutex_unlock(&aix_psets_lock);
+    return ps;
+}
+
+EXPORT int pollset_destroy(int ps) {
+    pthread_mutex_lock(&aix_psets_lock);
+    struct aix_pollset_set *s = aix_pset(ps);
+    if (s == NULL) {
+        pthread_mutex_unlock(&aix_psets_lock);
+        return fail(AIX_EINVAL);
+    }
+    free(s->fds);
+    free(s->events);
+    memset(s, 0, sizeof *s);
+    pthread_mutex_unlock(&aix_psets_lock);
+    return 0;
+}
+
+static int aix_pset_find(struct aix_pollset_set *s, int fd) {
+    for (int i = 0; i < s->n; i++) {
+        if (s->fds[i] == fd) {
+            return i;
+        }
+    }
+    return -1;
+}
+
+/* One element, with the lock held: 0, or the AIX errno. */
+static int aix_pset_apply(struct aix_pollset_set *s, const struct aix_poll_ctl *c) {
+    int ev = (uint16_t)c->events;
+    if (c->cmd != AIX_PS_DELETE && (ev & ~(AIX_POLLIN | AIX_POLLOUT | AIX_POLLPRI)) != 0) {
+        return AIX_EINVAL;
+    }
+    if (c->fd < 0 || syscall(SYS_fcntl, c->fd, LNX_F_GETFD) < 0) {
+        return AIX_EBADF;
+    }
+    int at = aix_pset_find(s, c->fd);
+    switch (c->cmd) {
+        case AIX_PS_DELETE:
+            if (at < 0) {
+                return AIX_ENOENT;
+            }
+            s->fds[at] = s->fds[s->n - 1];
+            s->events[at] = s->events[s->n - 1];
+            s->n--;
+            return 0;
+        case AIX_PS_MOD:
+            if (at >= 0) {
+                s->events[at] = (int16_t)(s->events[at] | ev); /* ORs: never narrows */
+                return 0;
+            }
+            break;
+        case AIX_PS_REPLACE:
+            if (at >= 0) {
+                s->events[at] = (int16_t)ev;
+                return 0;
+            }
+            break;
+        case AIX_PS_ADD:
+            if (at >= 0) {
+                return AIX_EINVAL;
+            }
+            break;
+        default:
+            return AIX_EINVAL;
+    }
+    if (s->n == s->cap) {
+        int cap = s->cap ? s->cap * 2 : 64;
+        int32_t *f = realloc(s->fds, (size_t)cap * sizeof *f);
+        if (f == NULL) {
+            return AIX_ENOMEM;
+        }
+        s->fds = f;
+        int16_t *e = realloc(s->events, (size_t)cap * sizeof *e);
+        if (e == NULL) {
+            return AIX_ENOMEM;
+        }
+        s->events = e;
+        s->cap = cap;
+    }
+    s->fds[s->n] = c->fd;
+    s->events[s->n++] = (int16_t)ev;
+    return 0;
+}
+
+EXPORT int pollset_ctl(int ps, struct aix_poll_ctl *array, int length) {
+    if (length < 0 || (length > 0 && !readable(array, sizeof *array))) {
+        return fail(length < 0 ? AIX_EINVAL : AIX_EFAULT);
+    }
+    pthread_mutex_lock(&aix_psets_lock);
+    struct aix_pollset_set *s = aix_pset(ps);
+    int e = s == NULL ? AIX_EINVAL : 0;
+    for (int i = 0; e == 0 && i < length; i++) {
+        e = aix_pset_apply(s, &array[i]);
+    }
+    pthread_mutex_unlock(&aix_psets_lock);
+    return e != 0 ? fail(e) : 0;
+}
+
+EXPORT int pollset_poll(int ps, struct aix_pollfd *out, int length, int timeout) {
+    if (length <= 0) {
+        return fail(AIX_EINVAL);
+    }
+    pthread_mutex_lock(&aix_psets_lock);
+    struct aix_pollset_set *s = aix_pset(ps);
+    if (s == NULL) {
+        pthread_mutex_unlock(&aix_psets_lock);
+        return fail(AIX_EINVAL);
+    }
+    int n = s->n; /* the set as it is now: changes made during the wait are not seen */
+    struct lnx_pollfd *l = malloc((size_t)(n > 0 ? n : 1) * sizeof *l);
+    if (l == NULL) {
+        pthread_mutex_unlock(&aix_psets_lock);
+        return fail(AIX_ENOMEM);
+    }
+    for (int i = 0; i < n; i++) {
+        int ev = (uint16_t)s->events[i];
+        l[i].fd = s->fds[i];
+        l[i].events = (int16_t)(((ev & AIX_POLLIN) ? POLLIN : 0) | ((ev & AIX_POLLOUT) ? POLLOUT : 0)
+                                | ((ev & AIX_POLLPRI) ? POLLPRI : 0));
+        l[i].revents = 0;
+    }
+    pthread_mutex_unlock(&aix_psets_lock);
+    struct { long s; long ns; } ts = { timeout / 1000, (timeout % 1000) * 1000000L };
+    long r = syscall(SYS_ppoll, l, (unsigned long)n, timeout < 0 ? NULL : &ts, NULL, 0UL);
+    if (done(r) < 0) {
+        free(l);
+        return -1;
+    }
+    int k = 0;
+    for (int i = 0; i < n && k < length; i++) {
+        int rv = l[i].revents;
+        if (rv == 0) {
+            continue;
+        }
+        out[k].fd = l[i].fd;
+        out[k].events = 0;
+        out[k].revents = (int16_t)(((rv & POLLIN) ? AIX_POLLIN : 0) | ((rv & POLLOUT) ? AIX_POLLOUT : 0)
+                                   | ((rv & POLLPRI) ? AIX_POLLPRI : 0) | ((rv & POLLHUP) ? AIX_POLLHUP : 0)
+                                   | ((rv & POLLERR) ? AIX_POLLERR : 0) | ((rv & POLLNVAL) ? AIX_POLLNVAL : 0));
+        k++;
+    }
+    free(l);
+    return k;
+}

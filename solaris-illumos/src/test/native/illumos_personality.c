@@ -437,6 +437,327 @@ ILLUMOS_SYMBOL(int, getpeername, (int s, void *addr, uint32_t *len))
     return name_common(SYS_getpeername, s, addr, len);
 }
 
+/* ---------------------------------------------------------------------------------------------
+ * Event ports (libc.so.1 SUNW_1.22: port_create, port_associate, port_dissociate, port_getn,
+ * port_send), performed on Linux epoll. Modelled after illumos (abi.tsv fact:port_*; illumos-gate
+ * usr/src/lib/libc/port/gen/event_port.c and port_associate(3C), port_getn(3C)):
+ *   - a port is a descriptor (here the epoll descriptor; close() frees it);
+ *   - PORT_SOURCE_FD associations are one-shot: retrieving the event ends the association (here
+ *     EPOLLONESHOT, re-armed by the next port_associate, which re-checks readiness at once as
+ *     illumos re-polls), and the caller must re-associate;
+ *   - port_associate on an associated object replaces events and user; an event of the old
+ *     association not yet retrieved is dropped (each association has a sequence number in the
+ *     epoll data, and a stale one is not delivered), as illumos removes it;
+ *   - port_dissociate of an object not associated (never, or its event retrieved) -> ENOENT;
+ *   - close() of an associated descriptor dissociates it from every port;
+ *   - port_getn waits for at least *nget events (retrieving up to max); on time-out -1 with errno
+ *     ETIME and *nget updated to what was retrieved (fact:port_getn.timeout); a global failure
+ *     (EINTR, EBADF, EINVAL) returns -1 and leaves *nget alone; nget NULL or *nget > max -> EINVAL;
+ *   - port_send queues one PORT_SOURCE_USER event (EAGAIN beyond 65536 queued, port_max_events).
+ * Not modelled: other sources (FILE, TIMER, AIO, ALERT), port_alert, port_get; max == 0 fails EINVAL
+ * here, and *nget == 0 retrieves what is there without waiting (illumos only counts it).
+ * One global lock guards the ports; port_getn waits in epoll_wait without it.
+ * ------------------------------------------------------------------------------------------- */
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
+
+_Static_assert(IL_POLLIN == EPOLLIN && IL_POLLOUT == EPOLLOUT && IL_POLLERR == EPOLLERR && IL_POLLHUP == EPOLLHUP,
+               "illumos poll bits and Linux epoll bits: translated all the same below");
+_Static_assert(IL_SIZEOF_PORT_EVENT_T == 24 && IL_SIZEOF_PORT_EVENT_T_PORTEV_SOURCE == 2, "port_event_t");
+
+#define IL_PORT_WAKE UINT64_MAX
+#define IL_PORT_MAX_EVENTS 65536
+
+struct il_port_obj {
+    uint32_t seq;
+    int associated;
+    int in_epoll;
+    int events;
+    uint64_t user;
+};
+struct il_port_user {
+    int events;
+    uint64_t user;
+};
+struct il_port {
+    int epfd;
+    int efd;
+    struct il_port_obj *objs;
+    size_t nobjs;
+    struct il_port_user *queue;
+    size_t queued, cap;
+    struct il_port *next;
+};
+static struct il_port *il_ports;
+static pthread_mutex_t il_ports_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static struct il_port *il_port_find(int port)
+{
+    for (struct il_port *p = il_ports; p != NULL; p = p->next) {
+        if (p->epfd == port) {
+            return p;
+        }
+    }
+    return NULL;
+}
+
+static struct il_port_obj *il_port_obj(struct il_port *p, int fd)
+{
+    if ((size_t)fd >= p->nobjs) {
+        size_t n = p->nobjs * 2 > (size_t)fd + 1 ? p->nobjs * 2 : (size_t)fd + 64;
+        struct il_port_obj *o = realloc(p->objs, n * sizeof *o);
+        if (o == NULL) {
+            return NULL;
+        }
+        memset(o + p->nobjs, 0, (n - p->nobjs) * sizeof *o);
+        p->objs = o;
+        p->nobjs = n;
+    }
+    return &p->objs[fd];
+}
+
+/* close(fd): a port is freed; any other descriptor leaves every port it is associated with. */
+static void il_ports_closing(int fd)
+{
+    pthread_mutex_lock(&il_ports_lock);
+    for (struct il_port **pp = &il_ports; *pp != NULL;) {
+        struct il_port *p = *pp;
+        if (p->epfd == fd) {
+            *pp = p->next;
+            syscall(SYS_close, p->efd);
+            free(p->objs);
+            free(p->queue);
+            free(p);
+            continue;
+        }
+        if (fd >= 0 && (size_t)fd < p->nobjs && p->objs[fd].in_epoll) {
+            epoll_ctl(p->epfd, EPOLL_CTL_DEL, fd, NULL);
+            p->objs[fd].in_epoll = 0;
+            p->objs[fd].associated = 0;
+        }
+        pp = &p->next;
+    }
+    pthread_mutex_unlock(&il_ports_lock);
+}
+
+ILLUMOS_SYMBOL(int, port_create, (void))
+{
+    int epfd = epoll_create1(EPOLL_CLOEXEC);
+    if (epfd < 0) {
+        return (int)fail_lx();
+    }
+    long efd = syscall(SYS_eventfd2, 0, EFD_CLOEXEC | EFD_NONBLOCK);
+    struct il_port *p = calloc(1, sizeof *p);
+    struct epoll_event ev = { .events = EPOLLIN, .data.u64 = IL_PORT_WAKE };
+    if (efd < 0 || p == NULL || epoll_ctl(epfd, EPOLL_CTL_ADD, (int)efd, &ev) < 0) {
+        int e = errno;
+        if (efd >= 0) {
+            syscall(SYS_close, efd);
+        }
+        syscall(SYS_close, epfd);
+        free(p);
+        errno = e;
+        return (int)fail_lx();
+    }
+    p->epfd = epfd;
+    p->efd = (int)efd;
+    pthread_mutex_lock(&il_ports_lock);
+    p->next = il_ports;
+    il_ports = p;
+    pthread_mutex_unlock(&il_ports_lock);
+    return epfd;
+}
+
+ILLUMOS_SYMBOL(int, port_associate, (int port, int source, uintptr_t object, int events, void *user))
+{
+    if (source != IL_PORT_SOURCE_FD || object > INT32_MAX) {
+        return (int)fail_il(IL_EINVAL);
+    }
+    int fd = (int)object;
+    pthread_mutex_lock(&il_ports_lock);
+    struct il_port *p = il_port_find(port);
+    if (p == NULL || syscall(SYS_fcntl, fd, F_GETFD) < 0) {
+        pthread_mutex_unlock(&il_ports_lock);
+        return (int)fail_il(IL_EBADF);
+    }
+    struct il_port_obj *o = il_port_obj(p, fd);
+    if (o == NULL) {
+        pthread_mutex_unlock(&il_ports_lock);
+        return (int)fail_il(IL_EAGAIN);
+    }
+    uint32_t seq = o->seq + 1;
+    struct epoll_event ev = {
+        .events = EPOLLONESHOT | ((events & IL_POLLIN) ? EPOLLIN : 0) | ((events & IL_POLLOUT) ? EPOLLOUT : 0),
+        .data.u64 = (uint64_t)(uint32_t)fd | ((uint64_t)seq << 32),
+    };
+    int r = epoll_ctl(p->epfd, o->in_epoll ? EPOLL_CTL_MOD : EPOLL_CTL_ADD, fd, &ev);
+    if (r < 0 && errno == EEXIST) {
+        r = epoll_ctl(p->epfd, EPOLL_CTL_MOD, fd, &ev);
+    }
+    if (r < 0) {
+        int e = errno;
+        pthread_mutex_unlock(&il_ports_lock);
+        errno = e;
+        return (int)fail_lx();
+    }
+    o->seq = seq;
+    o->in_epoll = 1;
+    o->associated = 1;
+    o->events = events;
+    o->user = (uint64_t)(uintptr_t)user;
+    pthread_mutex_unlock(&il_ports_lock);
+    return 0;
+}
+
+ILLUMOS_SYMBOL(int, port_dissociate, (int port, int source, uintptr_t object))
+{
+    if (source != IL_PORT_SOURCE_FD || object > INT32_MAX) {
+        return (int)fail_il(IL_EINVAL);
+    }
+    int fd = (int)object;
+    pthread_mutex_lock(&il_ports_lock);
+    struct il_port *p = il_port_find(port);
+    if (p == NULL) {
+        pthread_mutex_unlock(&il_ports_lock);
+        return (int)fail_il(IL_EBADF);
+    }
+    if ((size_t)fd >= p->nobjs || !p->objs[fd].associated) {
+        pthread_mutex_unlock(&il_ports_lock);
+        return (int)fail_il(IL_ENOENT);
+    }
+    epoll_ctl(p->epfd, EPOLL_CTL_DEL, fd, NULL);
+    p->objs[fd].associated = 0;
+    p->objs[fd].in_epoll = 0;
+    p->objs[fd].seq++; /* an event epoll_wait already returned for it is stale */
+    pthread_mutex_unlock(&il_ports_lock);
+    return 0;
+}
+
+ILLUMOS_SYMBOL(int, port_send, (int port, int events, void *user))
+{
+    pthread_mutex_lock(&il_ports_lock);
+    struct il_port *p = il_port_find(port);
+    if (p == NULL) {
+        pthread_mutex_unlock(&il_ports_lock);
+        return (int)fail_il(IL_EBADF);
+    }
+    if (p->queued == p->cap) {
+        size_t n = p->cap ? p->cap * 2 : 16;
+        struct il_port_user *q = p->cap >= IL_PORT_MAX_EVENTS ? NULL : realloc(p->queue, n * sizeof *q);
+        if (q == NULL) {
+            pthread_mutex_unlock(&il_ports_lock);
+            return (int)fail_il(IL_EAGAIN);
+        }
+        p->queue = q;
+        p->cap = n;
+    }
+    p->queue[p->queued].events = events;
+    p->queue[p->queued++].user = (uint64_t)(uintptr_t)user;
+    uint64_t one = 1;
+    syscall(SYS_write, p->efd, &one, sizeof one);
+    pthread_mutex_unlock(&il_ports_lock);
+    return 0;
+}
+
+static void il_port_event(void *list, unsigned i, int events, int source, uint64_t object, uint64_t user)
+{
+    char *e = (char *)list + (size_t)i * IL_SIZEOF_PORT_EVENT_T;
+    memset(e, 0, IL_SIZEOF_PORT_EVENT_T);
+    put32(e, IL_OFFSETOF_PORT_EVENT_T_PORTEV_EVENTS, (uint32_t)events);
+    put16(e, IL_OFFSETOF_PORT_EVENT_T_PORTEV_SOURCE, (uint16_t)source);
+    put64(e, IL_OFFSETOF_PORT_EVENT_T_PORTEV_OBJECT, object);
+    put64(e, IL_OFFSETOF_PORT_EVENT_T_PORTEV_USER, user);
+}
+
+static int64_t il_now_ms(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (int64_t)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+ILLUMOS_SYMBOL(int, port_getn, (int port, void *list, unsigned max, unsigned *nget, const void *timeout))
+{
+    if (nget == NULL || *nget > max || max == 0) {
+        return (int)fail_il(IL_EINVAL);
+    }
+    int64_t deadline = -1;
+    if (timeout != NULL) {
+        int64_t sec = (int64_t)get64(timeout, IL_OFFSETOF_STRUCT_TIMESPEC_TV_SEC);
+        int64_t nsec = (int64_t)get64(timeout, IL_OFFSETOF_STRUCT_TIMESPEC_TV_NSEC);
+        if (sec < 0 || nsec < 0 || nsec >= 1000000000) {
+            return (int)fail_il(IL_EINVAL);
+        }
+        deadline = il_now_ms() + sec * 1000 + (nsec + 999999) / 1000000;
+    }
+    unsigned want = *nget, got = 0;
+    struct epoll_event evs[64];
+    for (;;) {
+        pthread_mutex_lock(&il_ports_lock);
+        struct il_port *p = il_port_find(port);
+        if (p == NULL) {
+            pthread_mutex_unlock(&il_ports_lock);
+            return (int)fail_il(IL_EBADF);
+        }
+        size_t take = 0;
+        while (take < p->queued && got < max) {
+            il_port_event(list, got++, p->queue[take].events, IL_PORT_SOURCE_USER, (uint64_t)port, p->queue[take].user);
+            take++;
+        }
+        memmove(p->queue, p->queue + take, (p->queued - take) * sizeof *p->queue);
+        p->queued -= take;
+        int epfd = p->epfd;
+        pthread_mutex_unlock(&il_ports_lock);
+        if (got >= want && got > 0) {
+            break;
+        }
+        int wait_ms = -1;
+        if (want == 0) {
+            wait_ms = 0;
+        } else if (deadline >= 0) {
+            int64_t left = deadline - il_now_ms();
+            wait_ms = left <= 0 ? 0 : left > INT32_MAX ? INT32_MAX : (int)left;
+        }
+        unsigned room = max - got < 64 ? max - got : 64;
+        int n = epoll_wait(epfd, evs, (int)room, wait_ms);
+        if (n < 0) {
+            if (got > 0) {
+                break;
+            }
+            return (int)fail_lx(); /* EINTR: a global failure, *nget untouched */
+        }
+        pthread_mutex_lock(&il_ports_lock);
+        p = il_port_find(port);
+        for (int i = 0; p != NULL && i < n; i++) {
+            if (evs[i].data.u64 == IL_PORT_WAKE) {
+                uint64_t v;
+                syscall(SYS_read, p->efd, &v, sizeof v);
+                continue; /* the queue is read at the top of the loop */
+            }
+            int fd = (int)(uint32_t)evs[i].data.u64;
+            uint32_t seq = (uint32_t)(evs[i].data.u64 >> 32);
+            if ((size_t)fd >= p->nobjs || !p->objs[fd].associated || p->objs[fd].seq != seq) {
+                continue; /* dissociated or re-associated meanwhile */
+            }
+            struct il_port_obj *o = &p->objs[fd];
+            int re = ((evs[i].events & EPOLLIN) ? IL_POLLIN : 0) | ((evs[i].events & EPOLLOUT) ? IL_POLLOUT : 0)
+                     | ((evs[i].events & EPOLLERR) ? IL_POLLERR : 0) | ((evs[i].events & EPOLLHUP) ? IL_POLLHUP : 0);
+            o->associated = 0; /* one-shot: delivered, the association ends (EPOLLONESHOT disarmed it) */
+            il_port_event(list, got++, re & (o->events | IL_POLLERR | IL_POLLHUP), IL_PORT_SOURCE_FD, (uint64_t)fd, o->user);
+        }
+        pthread_mutex_unlock(&il_ports_lock);
+        if (got >= want) {
+            break;
+        }
+        if (deadline >= 0 && il_now_ms() >= deadline) {
+            *nget = got;
+            return (int)fail_il(IL_ETIME);
+        }
+    }
+    *nget = got;
+    return 0;
+}
+
 /*
  * Notifications handed out in pieces. A real illumos kernel hands out its own layout whatever the
  * size of the read; this personality translates Linux's layout, which it can only do on a whole
@@ -467,6 +788,7 @@ static void pending_drop(int fd)
 ILLUMOS_SYMBOL(int, close, (int fd))
 {
     pending_drop(fd);
+    il_ports_closing(fd);
     long r = syscall(SYS_close, fd);
     return r < 0 ? (int)fail_lx() : 0;
 }

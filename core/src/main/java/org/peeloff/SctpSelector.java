@@ -113,6 +113,22 @@ public final class SctpSelector implements AutoCloseable {
         return new SctpSelector(provider, provider.openPoller());
     }
 
+    /**
+     * A selector on a backend chosen by name rather than the provider's default (tests run the same
+     * cases on each; a user may prefer the portable one).
+     *
+     * @param provider the provider whose backend serves the selector
+     * @param backend  one of {@link SctpProvider#pollerBackends()}, e.g. {@code poll(2)}
+     * @return a new selector
+     * @throws SctpException {@code UNSUPPORTED} when the provider has no backend of that name, or it
+     *                       cannot be opened
+     */
+    public static SctpSelector open(SctpProvider provider, String backend) throws SctpException {
+        Objects.requireNonNull(provider, "provider");
+        Objects.requireNonNull(backend, "backend");
+        return new SctpSelector(provider, provider.openPoller(backend));
+    }
+
     /** @return the provider */
     public SctpProvider provider() {
         return provider;

@@ -268,6 +268,33 @@ final class AixAbi {
     @AbiRow("offsetof(struct pollfd,revents)")
     static final int POLLFD_REVENTS = 6;
 
+    // ---- pollset (sys/pollset.h, libc.a): the readiness backend --------------------------------
+
+    /** pollset_ctl: add a descriptor with its events. */
+    @AbiRow("PS_ADD")
+    static final int PS_ADD = 0;
+    /** pollset_ctl: OR the events into those watched (adds the descriptor if absent); never narrows. */
+    @AbiRow("PS_MOD")
+    static final int PS_MOD = 1;
+    /** pollset_ctl: stop watching a descriptor. */
+    @AbiRow("PS_DELETE")
+    static final int PS_DELETE = 2;
+    /** {@code pollset_t} is an int. */
+    @AbiRow("sizeof(pollset_t)")
+    static final int SIZEOF_POLLSET_T = 4;
+    /** {@code struct poll_ctl {short cmd; short events; int fd;}}. */
+    @AbiRow("sizeof(struct poll_ctl)")
+    static final int SIZEOF_POLL_CTL = 8;
+    /** offset of {@code cmd} in {@code struct poll_ctl}. */
+    @AbiRow("offsetof(struct poll_ctl,cmd)")
+    static final int POLL_CTL_CMD = 0;
+    /** offset of {@code events} in {@code struct poll_ctl}. */
+    @AbiRow("offsetof(struct poll_ctl,events)")
+    static final int POLL_CTL_EVENTS = 2;
+    /** offset of {@code fd} in {@code struct poll_ctl}. */
+    @AbiRow("offsetof(struct poll_ctl,fd)")
+    static final int POLL_CTL_FD = 4;
+
     // ---- layouts (abi.tsv aix sizeof/offsetof rows) --------------------------------------------
 
     /** abi.tsv aix sizeof(socklen_t). */

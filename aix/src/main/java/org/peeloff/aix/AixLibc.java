@@ -89,6 +89,11 @@ final class AixLibc {
         return posix;
     }
 
+    /** @return the library {@link #register} bound (libc or the personality), or null before */
+    static NativeLibrary library() {
+        return library;
+    }
+
     /**
      * The errno of the failed call made last on this thread. The provider's only way to read errno.
      *

@@ -139,9 +139,9 @@ public final class AixSctpProvider extends NativeSctpProvider {
             throw c.cause;
         }
         if (fixedCalls != null) {
-            return new AixSockets(c.config, os(), fixedCalls);
+            return new AixSockets(c.config, os(), fixedCalls, null);
         }
-        return new AixSockets(c.config, os(), AixLibc.register(library()));
+        return new AixSockets(c.config, os(), AixLibc.register(library()), AixLibc.library()); // registers first
     }
 
     private record Configured(AixAbiConfig config, RuntimeException cause) {
@@ -207,6 +207,10 @@ public final class AixSctpProvider extends NativeSctpProvider {
                 + "and that recvmsg fills msg_name for notifications is unverified on AIX");
         unverified.add("a full descriptor table is detected before sctp_peeloff with fcntl(F_DUPFD) so the association "
                 + "stays on the original socket; whether AIX's own EMFILE from sctp_peeloff keeps it is not documented");
+        unverified.add("pollset: PS_ADD/PS_MOD/PS_DELETE, struct poll_ctl and the AIX POLL* bits come from abi.tsv"
+                + " (rust-lang/libc, golang/sys; none from properties); that pollset_poll does not see changes made"
+                + " during it is taken from OpenJDK's AIX PollsetPoller; the backend has run only through the AIX ABI"
+                + " personality, never on a real AIX");
         unverified.add("sac_error read in network byte order (as Linux fills it): unverified on AIX");
         unverified.add("ppid carried in network byte order (the IANA number, swapped on a little-endian host): "
                 + "unverified on AIX");
@@ -247,7 +251,11 @@ public final class AixSctpProvider extends NativeSctpProvider {
                         + "once its COMMUNICATION_UP has been received, until it ends, is peeled off, or the socket "
                         + "is closed" : "unavailable");
         details.put("socket.closeOnExec", "set with fcntl(F_SETFD) right after socket(): no SOCK_CLOEXEC is known on AIX");
-        details.put("readiness", "poll(2) backend (pollset: not yet)");
+        AixSockets ops = (AixSockets) loadedOperations();
+        details.put("readiness", ops == null ? "not loaded" : ops.readinessDetail("pollset_create(-1), pollset_ctl "
+                + "(PS_ADD; PS_MOD only to widen, since it ORs; PS_DELETE + PS_ADD to narrow), pollset_poll into struct"
+                + " pollfd, pollset_destroy; a change during a wait wakes it through a pipe" + (personality()
+                        ? "; here the personality's pollset_* over Linux poll(2), not AIX" : "")));
         details.put("localAddresses", "the one address getsockname() reports (AIX documents no sctp_getladdrs)");
         Throwable cause = cf.cause != null ? cf.cause : unavailabilityCause();
         if (cause != null) {

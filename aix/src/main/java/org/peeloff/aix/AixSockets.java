@@ -8,6 +8,7 @@ import java.util.Set;
 
 import com.sun.jna.Function;
 import com.sun.jna.Memory;
+import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
 
 import org.peeloff.PeeloffOption;
@@ -20,6 +21,7 @@ import org.peeloff.jna.PosixCalls;
 import org.peeloff.jna.PosixScratch;
 import org.peeloff.jna.PosixSctp;
 import org.peeloff.spi.NativeCall;
+import org.peeloff.spi.Poller;
 import org.peeloff.spi.SocketOption;
 
 /**
@@ -36,16 +38,38 @@ final class AixSockets extends PosixSctp {
     private static final int ASSOC_LIST_BYTES = 64 * 1024;
 
     private final AixAbiConfig config;
+    private final NativeLibrary lib;
 
     /**
      * @param config the values no public source gives
      * @param os     the OS as errors name it
      * @param calls  the C calls ({@link Libc} bound to the AIX library, or a test's)
+     * @param lib    the library the calls are bound to, where the pollset calls are too; null for a
+     *               test's calls (then only the poll(2) backend)
      */
-    AixSockets(AixAbiConfig config, String os, PosixCalls calls) {
+    AixSockets(AixAbiConfig config, String os, PosixCalls calls, NativeLibrary lib) {
         super(AixSctpProvider.ID, os, AixLayout.of(config), calls, AixAbi.class, AixAbi.Feature.class,
                 AixAbi.Unknown.class, AixAbiConfig.class, AixLayout.class, Libc.class, AixLibc.class);
         this.config = config;
+        this.lib = lib;
+    }
+
+    /** The name of the AIX readiness backend. */
+    static final String POLLSET = "pollset";
+
+    /** {@inheritDoc} pollset ({@link PollsetPoller}) where the calls come from a library. */
+    @Override
+    protected String nativeBackend() {
+        return lib != null ? POLLSET : null;
+    }
+
+    @Override
+    protected Poller openNativePoller() throws SctpException {
+        return new PollsetPoller(lib, calls, layout.fcntl(), this::errnoNameOf, os());
+    }
+
+    private String errnoNameOf(int errno) {
+        return errnoName(errno);
     }
 
     /**

@@ -80,6 +80,7 @@ import org.peeloff.SctpSocket;
 import org.peeloff.ShutdownEvent;
 import org.peeloff.compat.Associations.Cleanup;
 import org.peeloff.compat.Associations.Link;
+import org.peeloff.spi.Poller;
 import org.peeloff.spi.ReceiveInfo;
 import org.peeloff.spi.SctpProvider;
 import org.peeloff.spi.SocketStyle;
@@ -1374,10 +1375,33 @@ public abstract class SctpProviderTck {
     @Nested
     class EventLoop {
 
+        /**
+         * @return the backend these cases run on: the provider's own (epoll, event ports, pollset) where it
+         *         has one, whatever {@code org.peeloff.readiness} says; {@code poll(2)} otherwise
+         */
+        String backend() {
+            List<String> all = providerUnderTest().pollerBackends();
+            return all.stream().filter(b -> !b.equals(Poller.POLL)).findFirst().orElse(Poller.POLL);
+        }
+
         private SctpSelector selector(Cleanup r, Observed o) throws SctpException {
-            SctpSelector s = r.add(SctpSelector.open(providerUnderTest()));
-            o.note("readiness backend: " + s.backend());
+            SctpSelector s = r.add(SctpSelector.open(providerUnderTest(), backend()));
+            assertEquals(backend(), s.backend(), "the selector runs on the backend asked for");
+            o.note("readiness backend: " + s.backend() + " (" + provenance().json() + "), blocking calls park on "
+                    + providerUnderTest().pollerBackends().get(0));
             return s;
+        }
+
+        /**
+         * Proves that the provider offers the portable {@code poll(2)} backend and at most one other, so that
+         * this group (its own backend) and {@code EventLoopOnPoll} together run every backend it has.
+         */
+        @Test
+        void every_backend_of_the_provider_is_covered_by_an_event_loop_group(Observed o) {
+            List<String> all = providerUnderTest().pollerBackends();
+            o.note("backends: " + all + "; the first is the default (blocking calls park on it)");
+            assertTrue(all.contains(Poller.POLL), "every provider offers poll(2): " + all);
+            assertTrue(all.size() <= 2 && all.contains(backend()), "one own backend at most, run by EventLoop: " + all);
         }
 
         /** Receives without waiting until nothing is queued. */
@@ -1719,8 +1743,18 @@ public abstract class SctpProviderTck {
                 }
                 assertEquals(n, closed, "every blocked receiver got SctpClosedException; others: " + other);
                 assertTrue(ms < 2000, "all " + n + " woken in " + ms + " ms");
-                o.note(n + " blocked receivers woken by close() in " + ms + " ms");
+                o.note(n + " blocked receivers woken by close() in " + ms + " ms; blocked calls park on "
+                        + p.pollerBackends().get(0) + " (" + provenance().json() + ")");
             }
+        }
+    }
+
+    /** The {@link EventLoop} cases again on the portable {@code poll(2)} backend, which every provider offers. */
+    @Nested
+    class EventLoopOnPoll extends EventLoop {
+        @Override
+        String backend() {
+            return Poller.POLL;
         }
     }
 

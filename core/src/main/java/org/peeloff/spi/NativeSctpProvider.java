@@ -274,6 +274,18 @@ public abstract class NativeSctpProvider implements SctpProvider {
         return operations().openPoller();
     }
 
+    /** {@inheritDoc} The loaded operations' backends; empty when the provider is not available. */
+    @Override
+    public final List<String> pollerBackends() {
+        return isAvailable() ? loadedOperations().pollerBackends() : List.of();
+    }
+
+    /** {@inheritDoc} The loaded operations' backend of that name. */
+    @Override
+    public final Poller openPoller(String backend) throws SctpException {
+        return operations().openPoller(backend);
+    }
+
     /** @return the class name and the provider id */
     @Override
     public String toString() {

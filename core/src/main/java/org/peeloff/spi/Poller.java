@@ -7,7 +7,7 @@ package org.peeloff.spi;
 import org.peeloff.SctpException;
 
 /**
- * One readiness backend of an OS (epoll, the portable {@code poll(2)}, later event ports or pollset):
+ * One readiness backend of an OS (epoll, event ports, pollset, or the portable {@code poll(2)}):
  * a set of descriptors, each watched for an interest set and named by an int token, and a wait that
  * reports which are ready. {@link org.peeloff.SctpSelector} and the blocking calls of the public API
  * are built on it; a provider offers one with {@link SctpOperations#openPoller()}.
@@ -32,6 +32,16 @@ public interface Poller extends AutoCloseable {
     int READ = 1;
     /** Writable (or an error or hang-up); the value of {@link java.nio.channels.SelectionKey#OP_WRITE}. */
     int WRITE = 4;
+
+    /**
+     * The system property that chooses the default backend of every provider, read once when a provider
+     * loads: {@code native} (the default: epoll, event ports, pollset) or {@code poll} (the portable
+     * {@code poll(2)} backend, e.g. to rule out the OS mechanism while hunting a problem). The other
+     * backend stays available by name ({@link SctpOperations#openPoller(String)}).
+     */
+    String BACKEND_PROPERTY = "org.peeloff.readiness";
+    /** The name of the portable backend every POSIX provider offers. */
+    String POLL = "poll(2)";
 
     /** @return the backend, e.g. {@code epoll} or {@code poll(2)}, as capabilities report it */
     String name();

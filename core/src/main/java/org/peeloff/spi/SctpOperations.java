@@ -255,4 +255,27 @@ public interface SctpOperations {
         throw SctpException.rejected(SctpError.UNSUPPORTED, "openPoller()",
                 "this provider offers no readiness backend");
     }
+
+    /**
+     * The readiness backends this provider can open, the one {@link #openPoller()} opens first (for
+     * example {@code [epoll, poll(2)]}, or {@code [poll(2), epoll]} when the portable backend was chosen
+     * with {@value Poller#BACKEND_PROPERTY}). Tests open each by name to run the same cases on every one.
+     *
+     * @return the backends' {@link Poller#name() names}; empty by default (no backend)
+     */
+    default List<String> pollerBackends() {
+        return List.of();
+    }
+
+    /**
+     * Opens a readiness backend by name, whichever is the default.
+     *
+     * @param backend one of {@link #pollerBackends()}
+     * @return a new backend; the caller closes it
+     * @throws SctpException {@code UNSUPPORTED} when the provider has no backend of that name
+     */
+    default Poller openPoller(String backend) throws SctpException {
+        throw SctpException.rejected(SctpError.UNSUPPORTED, "openPoller(" + backend + ")",
+                "this provider offers no readiness backend of that name; it has " + pollerBackends());
+    }
 }

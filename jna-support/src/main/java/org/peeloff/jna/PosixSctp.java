@@ -82,6 +82,8 @@ public abstract class PosixSctp implements SctpOperations {
     private volatile String os;
     private final Tracking tracking = new Tracking();
     private final ThreadLocal<PosixScratch> scratch;
+    /** {@value Poller#BACKEND_PROPERTY}, read once as the provider loads. */
+    private final boolean portableFirst = portableFirst(System.getProperty(Poller.BACKEND_PROPERTY));
 
     /**
      * @param providerId       the provider's id, for messages
@@ -1062,10 +1064,89 @@ public abstract class PosixSctp implements SctpOperations {
         }
     }
 
-    /** {@inheritDoc} By default the portable {@code poll(2)} backend ({@link PollPoller}). */
+    /**
+     * {@inheritDoc} The first of {@link #pollerBackends()}: the OS's own backend where the provider has
+     * one ({@link #nativeBackend()}), unless {@value Poller#BACKEND_PROPERTY}{@code =poll} chose the
+     * portable {@code poll(2)} backend ({@link PollPoller}) when the provider loaded.
+     */
     @Override
-    public Poller openPoller() throws SctpException {
-        return new PollPoller(calls, layout.poll(), layout.fcntl(), layout.errors().eintr(), this::errnoName, os);
+    public final Poller openPoller() throws SctpException {
+        return openPoller(pollerBackends().get(0));
+    }
+
+    /** {@inheritDoc} The OS's own backend, if any, and {@code poll(2)}, the default first. */
+    @Override
+    public final List<String> pollerBackends() {
+        String own = nativeBackend();
+        if (own == null) {
+            return List.of(Poller.POLL);
+        }
+        return portableFirst ? List.of(Poller.POLL, own) : List.of(own, Poller.POLL);
+    }
+
+    @Override
+    public final Poller openPoller(String backend) throws SctpException {
+        if (Poller.POLL.equals(backend)) {
+            return new PollPoller(calls, layout.poll(), layout.fcntl(), layout.errors().eintr(), this::errnoName, os);
+        }
+        String own = nativeBackend();
+        if (own != null && own.equals(backend)) {
+            return openNativePoller();
+        }
+        throw SctpException.rejected(SctpError.UNSUPPORTED, "openPoller(" + backend + ")",
+                "no readiness backend of that name; this provider has " + pollerBackends());
+    }
+
+    /**
+     * @return the name of the OS's own readiness backend ({@code epoll}, {@code event ports},
+     *         {@code pollset}), or null when the provider has none here (then only {@code poll(2)})
+     */
+    protected String nativeBackend() {
+        return null;
+    }
+
+    /**
+     * Opens the OS's own backend; called only when {@link #nativeBackend()} is not null.
+     *
+     * @return a new backend
+     * @throws SctpException when it cannot be opened
+     */
+    protected Poller openNativePoller() throws SctpException {
+        throw SctpException.rejected(SctpError.UNSUPPORTED, "openPoller()", "no native readiness backend");
+    }
+
+    /**
+     * For {@code capabilities()}: which backend serves, which else is there, and how to choose.
+     *
+     * @param nativeDetail what the OS's own backend is made of, e.g. its calls
+     * @return one line
+     */
+    public final String readinessDetail(String nativeDetail) {
+        String own = nativeBackend();
+        String portable = "poll(2) (portable; struct pollfd rebuilt per changed set; wake-up through a pipe)";
+        if (own == null) {
+            return portable + " serves; " + nativeDetail;
+        }
+        String ownText = own + " (" + nativeDetail + ")";
+        return (portableFirst ? portable + " serves, chosen with -D" + Poller.BACKEND_PROPERTY + "=poll; " + ownText
+                + " also available" : ownText + " serves; " + portable + " also available (-D"
+                + Poller.BACKEND_PROPERTY + "=poll makes it the default)");
+    }
+
+    /**
+     * @param value the value of {@value Poller#BACKEND_PROPERTY}
+     * @return true for {@code poll}, false when unset or {@code native}
+     * @throws IllegalArgumentException for any other value (the provider is then unavailable, with this cause)
+     */
+    static boolean portableFirst(String value) {
+        if (value == null || value.isBlank() || value.trim().equals("native")) {
+            return false;
+        }
+        if (value.trim().equals("poll")) {
+            return true;
+        }
+        throw new IllegalArgumentException("-D" + Poller.BACKEND_PROPERTY + "=" + value
+                + ": expected native (the OS's own readiness backend, the default) or poll (the portable poll(2) one)");
     }
 
     /** @return the provider id and the OS */

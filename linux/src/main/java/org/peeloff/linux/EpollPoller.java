@@ -22,11 +22,40 @@ import org.peeloff.spi.PortableErrors;
  * The Linux readiness backend: epoll, level-triggered ({@code epoll_create1(EPOLL_CLOEXEC)},
  * {@code epoll_ctl}, {@code epoll_wait}), the token in the low four bytes of {@code epoll_data}, and a
  * {@link WakePipe} registered with token -1. epoll's set may change during a wait, so nothing is
- * rebuilt and a wait costs what is ready, not what is watched. {@code struct epoll_event} is the
- * packed x86_64 layout of {@code abi.tsv} (12 bytes): other architectures use the {@code poll(2)}
- * backend until their rows exist.
+ * rebuilt and a wait costs what is ready, not what is watched. {@code struct epoll_event} is packed
+ * on x86_64 (12 bytes, data at 4) and has its natural layout on the other 64-bit architectures (16
+ * bytes, data at 8): {@link Layout}, both from {@code abi.tsv}. The token is written and read as the
+ * whole 64-bit data, so the byte order does not matter.
  */
 final class EpollPoller implements Poller {
+    /**
+     * The layout of {@code struct epoll_event} on one architecture.
+     *
+     * @param size   its size
+     * @param events the offset of {@code events}
+     * @param data   the offset of {@code data}
+     */
+    record Layout(int size, int events, int data) {
+        /** x86_64: packed. */
+        static final Layout PACKED = new Layout(LinuxAbi.SIZEOF_EPOLL_EVENT, LinuxAbi.EPOLL_EVENT_EVENTS,
+                LinuxAbi.EPOLL_EVENT_DATA);
+        /** The other 64-bit architectures: natural alignment. */
+        static final Layout ALIGNED = new Layout(LinuxAbi.SIZEOF_EPOLL_EVENT_ALIGNED, LinuxAbi.EPOLL_EVENT_EVENTS_ALIGNED,
+                LinuxAbi.EPOLL_EVENT_DATA_ALIGNED);
+
+        /**
+         * @param arch   {@code os.arch}
+         * @param bits64 whether the JVM is 64-bit
+         * @return the layout there, or null where abi.tsv has none (32-bit)
+         */
+        static Layout of(String arch, boolean bits64) {
+            if (!bits64) {
+                return null;
+            }
+            return arch.equals("amd64") || arch.equals("x86_64") ? PACKED : ALIGNED;
+        }
+    }
+
     private static final int WAKE = -1;
 
     private final LinuxEpoll epoll;
@@ -35,11 +64,16 @@ final class EpollPoller implements Poller {
     private final int epfd;
     private final WakePipe wake;
     /** One event for epoll_ctl per calling thread. */
-    private final ThreadLocal<Memory> ctl = ThreadLocal.withInitial(() -> new Memory(LinuxAbi.SIZEOF_EPOLL_EVENT));
-    private Memory events = new Memory(64L * LinuxAbi.SIZEOF_EPOLL_EVENT);
+    private final Layout layout;
+    private final ThreadLocal<Memory> ctl;
+    private Memory events;
     private volatile boolean closed;
 
-    EpollPoller(PollCalls calls, SctpLayout.Fcntl fcntl, IntFunction<String> errnoNames, String os) throws SctpException {
+    EpollPoller(Layout layout, PollCalls calls, SctpLayout.Fcntl fcntl, IntFunction<String> errnoNames, String os)
+            throws SctpException {
+        this.layout = layout;
+        this.ctl = ThreadLocal.withInitial(() -> new Memory(layout.size()));
+        this.events = new Memory(64L * layout.size());
         this.epoll = LinuxEpoll.bind();
         this.errnoNames = errnoNames;
         this.os = os;
@@ -81,8 +115,8 @@ final class EpollPoller implements Poller {
     private void ctl(int op, int fd, int interest, int token) throws SctpException {
         Memory ev = ctl.get();
         int bits = ((interest & READ) != 0 ? LinuxAbi.EPOLLIN : 0) | ((interest & WRITE) != 0 ? LinuxAbi.EPOLLOUT : 0);
-        ev.setInt(LinuxAbi.EPOLL_EVENT_EVENTS, bits);
-        ev.setLong(LinuxAbi.EPOLL_EVENT_DATA, token & 0xffffffffL);
+        ev.setInt(layout.events(), bits);
+        ev.setLong(layout.data(), token & 0xffffffffL);
         if (epoll.epoll_ctl(epfd, op, fd, ev) < 0) {
             int errno = Native.getLastError();
             String name = op == LinuxAbi.EPOLL_CTL_ADD ? "EPOLL_CTL_ADD" : op == LinuxAbi.EPOLL_CTL_MOD ? "EPOLL_CTL_MOD"
@@ -112,8 +146,8 @@ final class EpollPoller implements Poller {
             throw SctpException.rejected(SctpError.CLOSED, "epoll_wait", "the backend is closed");
         }
         int max = Math.min(tokens.length, out.length);
-        if (events.size() < (long) max * LinuxAbi.SIZEOF_EPOLL_EVENT) {
-            events = new Memory((long) max * LinuxAbi.SIZEOF_EPOLL_EVENT);
+        if (events.size() < (long) max * layout.size()) {
+            events = new Memory((long) max * layout.size());
         }
         int n = epoll.epoll_wait(epfd, events, max, timeoutMillis < 0 ? -1 : timeoutMillis);
         if (n < 0) {
@@ -125,9 +159,9 @@ final class EpollPoller implements Poller {
         }
         int k = 0;
         for (int i = 0; i < n; i++) {
-            long at = (long) i * LinuxAbi.SIZEOF_EPOLL_EVENT;
-            int bits = events.getInt(at + LinuxAbi.EPOLL_EVENT_EVENTS);
-            int token = events.getInt(at + LinuxAbi.EPOLL_EVENT_DATA); // the low half of the data, little-endian
+            long at = (long) i * layout.size();
+            int bits = events.getInt(at + layout.events());
+            int token = (int) events.getLong(at + layout.data()); // written as a 64-bit value: any byte order
             if (token == WAKE) {
                 wake.drain();
                 continue;

@@ -202,6 +202,13 @@ final class LinuxAbi {
     static final int EPOLL_EVENT_EVENTS = 0;
     @AbiRow("offsetof(struct epoll_event,data)")
     static final int EPOLL_EVENT_DATA = 4;
+    /** not packed on the other 64-bit architectures (uapi eventpoll.h packs it for x86_64 only): data at 8 */
+    @AbiRow("sizeof(struct epoll_event) on 64-bit architectures other than x86_64")
+    static final int SIZEOF_EPOLL_EVENT_ALIGNED = 16;
+    @AbiRow("offsetof(struct epoll_event,events) on 64-bit architectures other than x86_64")
+    static final int EPOLL_EVENT_EVENTS_ALIGNED = 0;
+    @AbiRow("offsetof(struct epoll_event,data) on 64-bit architectures other than x86_64")
+    static final int EPOLL_EVENT_DATA_ALIGNED = 8;
 
     // ---- SCTP socket options (linux/sctp.h), all at level SOL_SCTP ----
 

@@ -149,14 +149,19 @@ public final class LinuxSctpProvider extends NativeSctpProvider {
         details.put("receiveInfo", s != null && s.usesSndrcvInfo() || s == null && sndrcvInfo
                 ? "SCTP_SNDRCV control messages (sctp_data_io_event)"
                 : "SCTP_RCVINFO control messages (SCTP_RECVRCVINFO); sends with SCTP_SNDINFO");
-        details.put("readiness", VERIFIED_ARCHS.contains(arch())
-                ? "epoll (epoll_create1(EPOLL_CLOEXEC), epoll_ctl, epoll_wait; level-triggered; wake-up through a pipe)"
-                : "poll(2) backend (the epoll_event layout of " + arch() + " has no abi.tsv row yet)");
+        EpollPoller.Layout epoll = LinuxSockets.epollLayout();
+        details.put("readiness", s == null ? "not loaded" : s.readinessDetail(epoll != null
+                ? "epoll_create1(EPOLL_CLOEXEC), epoll_ctl, epoll_wait; level-triggered; wake-up through a pipe; struct"
+                        + " epoll_event of " + epoll.size() + " bytes, data at " + epoll.data()
+                        + (epoll == EpollPoller.Layout.PACKED ? " (x86_64, packed)" : " (natural alignment)")
+                : "no epoll on a 32-bit JVM: abi.tsv has the 64-bit struct epoll_event layouts only"));
         details.put("notifications", "SCTP_EVENTS: association change, shutdown");
         details.put("ppid", "the IANA number, in network byte order on the wire (swapped on this little-endian host)");
         List<String> unverified = VERIFIED_ARCHS.contains(arch()) ? List.of()
                 : List.of("all numbers and layouts: taken from x86_64 Debian 12 headers; the generic ABI of "
-                        + arch() + " is expected to match but no run has verified it");
+                        + arch() + " is expected to match but no run has verified it",
+                        "struct epoll_event: 16 bytes with data at 8 (torvalds/linux include/uapi/linux/eventpoll.h packs"
+                                + " it on x86_64 only); no run on " + arch() + " has verified it");
         return new Capabilities(ID, "Linux " + kernel, BINDING,
                 fallback == null ? Capabilities.FlagSupport.ATOMIC : Capabilities.FlagSupport.EMULATED,
                 true, true, unverified, List.of(), details);

@@ -61,20 +61,24 @@ final class LinuxSockets extends PosixSctp {
     }
 
     /**
-     * {@inheritDoc} epoll on x86_64, whose {@code struct epoll_event} layout {@code abi.tsv} holds; the
-     * portable {@code poll(2)} backend on the other architectures.
+     * {@inheritDoc} epoll on every 64-bit architecture: {@code struct epoll_event} is packed on x86_64
+     * and naturally aligned elsewhere ({@link EpollPoller.Layout}); none on a 32-bit JVM (only
+     * {@code poll(2)}).
      */
     @Override
-    public Poller openPoller() throws SctpException {
-        if (!epollLayoutKnown()) {
-            return super.openPoller();
-        }
-        return new EpollPoller(calls, layout.fcntl(), this::errnoNameOf, os());
+    protected String nativeBackend() {
+        return epollLayout() != null ? "epoll" : null;
     }
 
-    /** @return true where the epoll_event layout is the x86_64 one of abi.tsv */
-    static boolean epollLayoutKnown() {
-        return Platform.isIntel() && Platform.is64Bit();
+    @Override
+    protected Poller openNativePoller() throws SctpException {
+        return new EpollPoller(epollLayout(), calls, layout.fcntl(), this::errnoNameOf, os());
+    }
+
+    /** @return the epoll_event layout of this architecture, or null */
+    static EpollPoller.Layout epollLayout() {
+        return EpollPoller.Layout.of(System.getProperty("os.arch", "").toLowerCase(java.util.Locale.ROOT),
+                Platform.is64Bit());
     }
 
     private String errnoNameOf(int errno) {

@@ -245,6 +245,21 @@ final class SolarisAbi {
     @AbiRow("offsetof(struct sctp_event_subscribe,sctp_association_event)") static final int EV_ASSOCIATION = 1;
     @AbiRow("offsetof(struct sctp_event_subscribe,sctp_shutdown_event)") static final int EV_SHUTDOWN = 5;
 
+    // ---- event ports (sys/port.h, libc.so.1 SUNW_1.22): the readiness backend ----
+
+    /** port_getn's time-out: -1 with errno ETIME (Linux has 62 too, but names ETIMEDOUT 110 for sockets) */
+    @AbiRow("ETIME") static final int ETIME = 62;
+    @AbiRow("PORT_SOURCE_USER") static final int PORT_SOURCE_USER = 3;
+    @AbiRow("PORT_SOURCE_FD") static final int PORT_SOURCE_FD = 4;
+    @AbiRow("sizeof(port_event_t)") static final int SIZEOF_PORT_EVENT = 24;
+    @AbiRow("offsetof(port_event_t,portev_events)") static final int PORTEV_EVENTS = 0;
+    @AbiRow("offsetof(port_event_t,portev_source)") static final int PORTEV_SOURCE = 4;
+    @AbiRow("offsetof(port_event_t,portev_object)") static final int PORTEV_OBJECT = 8;
+    @AbiRow("offsetof(port_event_t,portev_user)") static final int PORTEV_USER = 16;
+    @AbiRow("sizeof(struct timespec)") static final int SIZEOF_TIMESPEC = 16;
+    @AbiRow("offsetof(struct timespec,tv_sec)") static final int TIMESPEC_SEC = 0;
+    @AbiRow("offsetof(struct timespec,tv_nsec)") static final int TIMESPEC_NSEC = 8;
+
     /** The errno names, read once from this class's E* constants. */
     private static final ErrnoNames NAMES = ErrnoNames.of(MethodHandles.lookup(), SolarisAbi.class);
 

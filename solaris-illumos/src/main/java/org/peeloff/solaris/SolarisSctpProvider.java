@@ -84,6 +84,8 @@ public final class SolarisSctpProvider extends NativeSctpProvider {
         }
         unverified.add("sac_error (the cause code of an association change) is read in network byte order, as Linux"
                 + " fills it; what illumos puts there has not been checked on a real illumos");
+        unverified.add("event ports: port_* are bound from libc.so.1 by JNA direct mapping; the backend has run only"
+                + " through the illumos ABI personality (port_* over Linux epoll), not on a real illumos kernel");
         unverified.add("fcntl, poll and close are bound through libsocket.so.1's handle, dlsym finding them in its"
                 + " dependency libc.so.1; a run on a real illumos has not confirmed it");
         List<String> unsupported = List.of(
@@ -110,7 +112,10 @@ public final class SolarisSctpProvider extends NativeSctpProvider {
         details.put("send/receive", "__xnet_sendmsg/__xnet_recvmsg of libsocket.so.1 (XPG4.2 msghdr, 48 bytes),"
                 + " per-message sctp_sndrcvinfo as SCTP_SNDRCV (256) control data, MSG_NOSIGNAL on sends");
         details.put("ppid", "the IANA number, in network byte order on the wire");
-        details.put("readiness", "poll(2) backend (event ports: not yet)");
+        details.put("readiness", ((SolarisSockets) loadedOperations()).readinessDetail("port_create, port_associate("
+                + "PORT_SOURCE_FD) re-associated after each event so that it stays level-triggered, port_getn, port_dissociate;"
+                + " wake-up through port_send" + (libs.personality() != null
+                        ? "; here the personality's port_* over Linux epoll, not illumos" : "")));
         details.put("abi", "illumos amd64 (abi.tsv os=illumos)");
         details.put("kernel", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + arch);
         return new Capabilities(ID, os, libs.personality() != null

@@ -18,6 +18,7 @@ import org.peeloff.jna.PosixScratch;
 import org.peeloff.jna.Libc;
 import org.peeloff.jna.PosixSctp;
 import org.peeloff.spi.NativeCall;
+import org.peeloff.spi.Poller;
 
 /**
  * What illumos does differently from the shared POSIX layer ({@link PosixSctp}), and nothing else:
@@ -52,6 +53,24 @@ final class SolarisSockets extends PosixSctp {
     /** @return where the natives were bound */
     SolarisNative.Libraries libraries() {
         return libraries;
+    }
+
+    /** The name of the illumos readiness backend. */
+    static final String EVENT_PORTS = "event ports";
+
+    /** {@inheritDoc} Event ports ({@link EventPortPoller}). */
+    @Override
+    protected String nativeBackend() {
+        return EVENT_PORTS;
+    }
+
+    @Override
+    protected Poller openNativePoller() throws SctpException {
+        return new EventPortPoller(calls, libraries.personality(), this::errnoNameOf, os());
+    }
+
+    private String errnoNameOf(int errno) {
+        return errnoName(errno);
     }
 
     /**
