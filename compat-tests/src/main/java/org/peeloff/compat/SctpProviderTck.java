@@ -1758,6 +1758,15 @@ public abstract class SctpProviderTck {
         }
     }
 
+    /** The event loop at scale: 10,000 registered sockets, 1,000 virtual threads, close of 100 blocked ({@link EventLoopScaleContract}). */
+    @Nested
+    class EventLoopScale extends EventLoopScaleContract {
+        @Override
+        protected SctpProvider provider() {
+            return providerUnderTest();
+        }
+    }
+
     /**
      * What {@code receive} gives back: a notification never touches the caller's data (the buffer's
      * position and limit stay where they were), never comes in pieces whatever the buffer's size, and a

@@ -43,6 +43,12 @@ public final class SemanticsReportWriter {
     static final String MERGED_FORMAT = "peeloff-semantics/1";
     /** The system property naming the project root (harness/kernel-tests passes it). */
     public static final String ROOT_PROPERTY = "peeloff.root";
+    /**
+     * {@code true}: a run amends the rows file of its provider and provenance instead of replacing it
+     * (its cases replace the same cases, the others stay): a second JVM that runs a few cases again, such
+     * as {@code harness/kernel-tests}' run of the virtual-thread cases on a newer JDK.
+     */
+    public static final String AMEND_PROPERTY = "peeloff.semantics.amend";
 
     private SemanticsReportWriter() {
     }
@@ -282,12 +288,33 @@ public final class SemanticsReportWriter {
         try {
             Files.createDirectories(dir);
             Path rows = dir.resolve(run.fileName());
+            if (Boolean.getBoolean(AMEND_PROPERTY) && Files.isRegularFile(rows)) {
+                run = amend(Run.fromJson(map(Json.parse(Files.readString(rows, StandardCharsets.UTF_8)))), run);
+            }
             replace(rows, Json.write(run.toJson()));
             merge(dir);
             return rows;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * @param earlier the run written first (its description is kept)
+     * @param later   a run of some cases again
+     * @return {@code earlier} with each case of {@code later} in place of the same case
+     */
+    static Run amend(Run earlier, Run later) {
+        Map<String, Row> byCase = new LinkedHashMap<>();
+        for (Row r : earlier.rows()) {
+            byCase.put(r.group() + "." + r.caseName(), r);
+        }
+        for (Row r : later.rows()) {
+            byCase.put(r.group() + "." + r.caseName(), r);
+        }
+        return new Run(earlier.provider(), earlier.provenance(), earlier.testClass(), earlier.os(), earlier.jvmOs(),
+                earlier.java(), later.generated(), earlier.capabilities(), earlier.containerError(),
+                new ArrayList<>(byCase.values()));
     }
 
     /**

@@ -195,4 +195,19 @@ class SemanticsReportWriterTest {
             }
         }
     }
+
+    @Test
+    void an_amending_run_replaces_its_own_cases_and_keeps_the_others() {
+        Run first = linux("2026-01-01T00:00:00Z");
+        Row again = new Row("linux", Provenance.REAL_KERNEL, "PeerAbort", "peeloff_after_the_peer_aborted",
+                Outcome.FAILED, "on Java 25", "Linux", List.of(), List.of("Java 25"));
+        Run second = new Run("linux", Provenance.REAL_KERNEL, "org.peeloff.linux.LinuxTckTest", "Linux 6.1.0",
+                "Linux 6.1.0 amd64", "25", "2026-01-01T00:01:00Z", Map.of(), null, List.of(again));
+        Run amended = SemanticsReportWriter.amend(first, second);
+        assertEquals(2, amended.rows().size());
+        assertEquals(first.rows().get(0), amended.rows().get(0), "the case the second run did not run is kept");
+        assertEquals(again, amended.rows().get(1), "the case it ran again is replaced");
+        assertEquals("17", amended.java(), "the first run's description is kept");
+        assertEquals(first.capabilities(), amended.capabilities());
+    }
 }

@@ -39,6 +39,8 @@ import org.peeloff.SctpError;
 import org.peeloff.SctpException;
 import org.peeloff.SctpMultiSocket;
 import org.peeloff.SctpReceived;
+import org.peeloff.SctpSelectionKey;
+import org.peeloff.SctpSelector;
 import org.peeloff.SctpSocket;
 import org.peeloff.spi.SctpProvider;
 
@@ -50,7 +52,9 @@ import org.peeloff.spi.SctpProvider;
  * <p>A server holds one one-to-many socket. Many sporadic clients send a numbered message now and
  * then; a few clients turn busy after a quiet start and send continuously. The server counts each
  * association's messages over a window; one that stays above the threshold is peeled off
- * ({@code peelOff(id, CLOEXEC)}) and served by its own thread on its own socket. Every message
+ * ({@code peelOff(id, CLOEXEC)}) and served by its own thread on its own socket; with {@code --loop} it is
+ * peeled off non-blocking ({@code peelOff(id, NONBLOCK, CLOEXEC)}) and registered with one
+ * {@link SctpSelector}, whose one event-loop thread serves every peeled socket. Every message
  * carries its association's client number and a sequence number, so the summary can prove that
  * nothing was lost or duplicated across the peel-off, and that each socket saw the messages in order.
  */
@@ -61,7 +65,8 @@ final class Demo {
     /** The demo's settings (see {@link #options()}). */
     record Config(int clients, int busy, double seconds, double quiet, double window, int confirm,
                   double threshold, int busySize, int sporadicSize, double interval, double busyRate,
-                  long maxMessages, double drain, double warmup, int rows, int port, boolean ansi, boolean verbose) {
+                  long maxMessages, double drain, double warmup, int rows, int port, boolean ansi, boolean verbose,
+                  boolean loop) {
     }
 
     static Options options() {
@@ -83,7 +88,8 @@ final class Demo {
                 .option("rows", "8", "rows of the live table")
                 .option("port", "0", "the server's port on 127.0.0.1 (0: any free port)")
                 .option("ansi", "auto", "redraw the table in place: auto, true or false")
-                .flag("verbose", "list every association in the summary");
+                .flag("verbose", "list every association in the summary")
+                .flag("loop", "serve the peeled sockets from one event-loop thread (SctpSelector), not a thread each");
     }
 
     static Config config(Options o) throws Options.UsageException {
@@ -100,7 +106,8 @@ final class Demo {
                 o.integer("busy-size", HEADER, 60000), o.integer("sporadic-size", HEADER, 60000),
                 o.number("interval", 0.01, 3600), o.number("busy-rate", 0, 1e9),
                 o.integer("max-messages", 1, 100_000_000), o.number("drain", 0, 600), o.number("warmup", 0, 600),
-                o.integer("rows", 1, 200), o.integer("port", 0, 65535), Screen.detectAnsi(ansi), o.bool("verbose"));
+                o.integer("rows", 1, 200), o.integer("port", 0, 65535), Screen.detectAnsi(ansi), o.bool("verbose"),
+                o.bool("loop"));
     }
 
     // --- state -------------------------------------------------------------------------------
@@ -126,6 +133,10 @@ final class Demo {
     private final List<String> peelFailures = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedQueue<String> recentEvents = new ConcurrentLinkedQueue<>();
     private final List<Thread> readers = new CopyOnWriteArrayList<>();
+    /** With {@code --loop}: the selector of the peeled sockets and its thread's run flag. */
+    private SctpSelector selector;
+    private volatile boolean looping;
+    private final AtomicLong loopSelects = new AtomicLong();
     private volatile boolean sending;
     private volatile boolean detecting;
     private long t0;                 // start of the measured time
@@ -228,10 +239,12 @@ final class Demo {
                 Main.inVm() ? ", inside harness/linux-vm" : "");
         out.printf(Locale.ROOT, "  %d sporadic clients (a %d-byte message every ~%s s) and %d busy clients (%d-byte messages,%s"
                         + " continuously after %s s),%n  each its own association to one one-to-many server socket;"
-                        + " an association above %s msg/s for %d x %s s windows is peeled off.%n",
+                        + " an association above %s msg/s for %d x %s s windows is peeled off%n  %s.%n",
                 cfg.clients(), cfg.sporadicSize(), trim(cfg.interval()), cfg.busy(), cfg.busySize(),
                 cfg.busyRate() > 0 ? " " + trim(cfg.busyRate()) + "/s" : "", trim(cfg.quiet()),
-                trim(cfg.threshold()), cfg.confirm(), trim(cfg.window()));
+                trim(cfg.threshold()), cfg.confirm(), trim(cfg.window()),
+                cfg.loop() ? "non-blocking, and served with every other peeled socket by one event-loop thread (--loop)"
+                        : "and served by a thread of its own");
         try {
             server = SctpMultiSocket.open(provider, java.net.StandardProtocolFamily.INET);
         } catch (SctpException e) {
@@ -261,7 +274,7 @@ final class Demo {
         String caveat = " Under emulation absolute rates mean little: compare the phases.";
         if ("single".equals(System.getenv("PEELOFF_VM_TCG_THREAD"))) {
             caveat += "%n    The emulated CPUs take turns in one host thread here (harness/linux-vm): the peeled sockets'"
-                    + " threads do not%n    run in parallel with the shared socket's.";
+                    + " thread(s) do not%n    run in parallel with the shared socket's.";
         }
         return String.format(Locale.ROOT, caveat);
     }
@@ -282,6 +295,13 @@ final class Demo {
                 : new InetSocketAddress(InetAddress.getLoopbackAddress(), cfg.port());
         Thread shared = start("shared-socket", this::serveShared);
         readers.add(shared);
+        if (cfg.loop()) {
+            selector = SctpSelector.open(provider);
+            looping = true;
+            readers.add(start("event-loop", this::serveLoop));
+            screen.line(String.format(Locale.ROOT, "  the peeled sockets' event loop: one thread, %s backend",
+                    selector.backend()));
+        }
 
         int total = cfg.busy() + cfg.clients();
         clients = new Client[total];
@@ -592,6 +612,69 @@ final class Demo {
         }
     }
 
+    /** How many messages the event loop takes from one ready socket before it turns to the next. */
+    private static final int LOOP_BATCH = 64;
+
+    /**
+     * With {@code --loop}: the one thread that serves every peeled socket. Level-triggered: a socket with
+     * more queued than one batch is selected again by the next select, so no socket starves the others.
+     */
+    private void serveLoop() {
+        ByteBuffer buf = ByteBuffer.allocateDirect(65536);
+        while (looping) {
+            int n;
+            try {
+                n = selector.select(250);
+            } catch (SctpException | java.nio.channels.ClosedSelectorException e) {
+                if (looping) {
+                    errors.add("event loop select: " + e);
+                }
+                return;
+            }
+            loopSelects.incrementAndGet();
+            for (int i = 0; i < n; i++) {
+                SctpSelectionKey key = selector.selectedKey(i);
+                if (!serveReady((ServerAssoc) key.attachment(), buf)) {
+                    key.cancel();
+                }
+            }
+        }
+    }
+
+    /**
+     * Receives up to {@link #LOOP_BATCH} messages from a ready peeled socket without waiting.
+     *
+     * @return false when the socket is done (closed, its association ended)
+     */
+    private boolean serveReady(ServerAssoc sa, ByteBuffer buf) {
+        SctpSocket own = sa.own;
+        for (int k = 0; k < LOOP_BATCH; k++) {
+            SctpReceived r;
+            try {
+                r = own.receive(buf.clear());
+            } catch (SctpClosedException e) {
+                return false;
+            } catch (SctpException e) {
+                if (e.error() != SctpError.NOT_CONNECTED) {
+                    errors.add(sa.id + " peeled socket receive (event loop): " + e.getMessage());
+                }
+                return false;
+            }
+            if (r == null) {
+                return true;
+            }
+            if (r instanceof SctpData d) {
+                if (d.bytes() == 0) {
+                    return false; // end of the association
+                }
+                account(sa, buf, d, Ledger.Via.PEELED);
+            } else if (r instanceof AssociationChange ac && ac.state() != AssociationChange.State.COMMUNICATION_UP) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private void account(ServerAssoc sa, ByteBuffer buf, SctpData d, Ledger.Via via) {
         long now = System.nanoTime();
         int n = d.bytes();
@@ -673,7 +756,8 @@ final class Demo {
         long a = System.nanoTime();
         SctpSocket own;
         try {
-            own = server.peelOff(sa.id, PeeloffOption.CLOEXEC);
+            own = cfg.loop() ? server.peelOff(sa.id, PeeloffOption.NONBLOCK, PeeloffOption.CLOEXEC)
+                    : server.peelOff(sa.id, PeeloffOption.CLOEXEC);
         } catch (SctpException e) {
             if (e.error().isRetryable()) {
                 event(sa.id + " (" + c.label() + "): peel-off said " + e.error() + ", will retry");
@@ -700,10 +784,19 @@ final class Demo {
         sa.own = own;
         peeled.add(sa);
         tLastPeel = System.nanoTime();
-        Thread t = start("peeled-" + sa.id, () -> servePeeled(sa));
-        readers.add(t);
-        event(String.format(Locale.ROOT, "%s (%s) at %s msg/s: peeled off in %s -> own socket fd %s, own thread",
-                sa.id, c.label(), Fmt.rate(rate), Fmt.millis(sa.peelMicros * 1000.0), sa.ownDescriptor));
+        if (cfg.loop()) {
+            try {
+                selector.register(own, SctpSelectionKey.OP_READ, sa);
+                selector.wakeup();
+            } catch (SctpException e) {
+                errors.add(sa.id + " register with the event loop: " + e.getMessage());
+            }
+        } else {
+            readers.add(start("peeled-" + sa.id, () -> servePeeled(sa)));
+        }
+        event(String.format(Locale.ROOT, "%s (%s) at %s msg/s: peeled off in %s -> own socket fd %s, %s",
+                sa.id, c.label(), Fmt.rate(rate), Fmt.millis(sa.peelMicros * 1000.0), sa.ownDescriptor,
+                cfg.loop() ? "on the event loop" : "own thread"));
     }
 
     private void event(String text) {
@@ -731,6 +824,10 @@ final class Demo {
             closeQuietly(sa.own);
         }
         closeQuietly(server);
+        looping = false;
+        if (selector != null) {
+            selector.wakeup();
+        }
         for (Thread t : readers) {
             try {
                 t.join(5000);
@@ -739,6 +836,7 @@ final class Demo {
                 return;
             }
         }
+        closeQuietly(selector);
     }
 
     private void closeQuietly(AutoCloseable s) {
@@ -861,9 +959,14 @@ final class Demo {
                 System.getProperty("os.name"), System.getProperty("os.version"));
         out.printf(Locale.ROOT, "  associations: %d up on the shared socket (%d sporadic, %d busy)%n",
                 upEvents.get(), cfg.clients(), cfg.busy());
-        out.printf(Locale.ROOT, "  peel-offs:    %d done with CLOEXEC (%s), %d failed%n", peeled.size(),
+        out.printf(Locale.ROOT, "  peel-offs:    %d done with %s (%s), %d failed%n", peeled.size(),
+                cfg.loop() ? "NONBLOCK|CLOEXEC" : "CLOEXEC",
                 provider.capabilities().peeloffFlags() == Capabilities.FlagSupport.ATOMIC
                         ? "atomic, in the same call" : "emulated with fcntl", peelFailures.size());
+        out.printf(Locale.ROOT, "  served by:    %s%n", cfg.loop()
+                ? String.format(Locale.ROOT, "one event-loop thread for all %d peeled sockets (SctpSelector, %s; %d selects)",
+                        peeled.size(), selector == null ? "?" : selector.backend(), loopSelects.get())
+                : "one thread per peeled socket (" + peeled.size() + ")");
 
         boolean ok = true;
         List<List<String>> rows = new ArrayList<>();
@@ -938,17 +1041,19 @@ final class Demo {
         if (sporadicPeeled > 0) {
             out.printf(Locale.ROOT, "    note: %d sporadic association(s) crossed the threshold and were peeled off too%n", sporadicPeeled);
         }
+        boolean blockingAsked = !cfg.loop();
         for (ServerAssoc sa : peeled) {
-            if (sa.stillListed || !sa.ownBlocking || !sa.ownCloseOnExec) {
+            if (sa.stillListed || sa.ownBlocking != blockingAsked || !sa.ownCloseOnExec) {
                 ok = false;
-                out.printf(Locale.ROOT, "    %s after peel-off: still listed on the shared socket=%s, blocking=%s, close-on-exec=%s%n",
-                        sa.id, sa.stillListed, sa.ownBlocking, sa.ownCloseOnExec);
+                out.printf(Locale.ROOT, "    %s after peel-off: still listed on the shared socket=%s, blocking=%s (asked %s),"
+                        + " close-on-exec=%s%n", sa.id, sa.stillListed, sa.ownBlocking, blockingAsked, sa.ownCloseOnExec);
             }
         }
         if (!peeled.isEmpty()) {
-            long clean = peeled.stream().filter(sa -> !sa.stillListed && sa.ownBlocking && sa.ownCloseOnExec).count();
+            long clean = peeled.stream()
+                    .filter(sa -> !sa.stillListed && sa.ownBlocking == blockingAsked && sa.ownCloseOnExec).count();
             out.printf(Locale.ROOT, "    %d of %d peeled sockets checked: gone from the shared socket's associations(),"
-                    + " blocking, close-on-exec%n", clean, peeled.size());
+                    + " %s, close-on-exec%n", clean, peeled.size(), blockingAsked ? "blocking" : "non-blocking");
         }
 
         out.println();
@@ -973,7 +1078,8 @@ final class Demo {
             double before = series.sum(ALL_MSGS, tBusy, firstPeel) / series.seconds(tBusy, firstPeel);
             double after = series.sum(ALL_MSGS, lastPeel, tEnd) / series.seconds(lastPeel, tEnd);
             double sharedAfter = series.sum(SHARED_MSGS, lastPeel, tEnd) / series.seconds(lastPeel, tEnd);
-            out.printf(Locale.ROOT, "    With the busy associations on their own sockets and threads the server took in %.1fx the"
+            out.printf(Locale.ROOT, "    With the busy associations on their own sockets" + (cfg.loop()
+                    ? ", served by one event-loop thread," : " and threads") + " the server took in %.1fx the"
                     + " messages per second (%s -> %s);%n    the shared socket went back to its %d sporadic associations"
                     + " (%s msg/s).%s%n", before > 0 ? after / before : 0, Fmt.rate(before), Fmt.rate(after),
                     cfg.clients(), Fmt.rate(sharedAfter),
