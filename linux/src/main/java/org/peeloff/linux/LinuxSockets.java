@@ -421,4 +421,10 @@ final class LinuxSockets extends PosixSctp {
         s.len.setInt(0, LinuxAbi.SIZEOF_SCTP_ASSOC_VALUE);
         return calls.getsockopt(fd, LinuxAbi.SOL_SCTP, LinuxAbi.SCTP_CONTEXT, s.optval, s.len) == 0;
     }
+
+    /** {@inheritDoc} {@link LinuxLayout#OPTIONS}. */
+    @Override
+    protected org.peeloff.jna.SctpOptionLayout optionLayout() {
+        return LinuxLayout.OPTIONS;
+    }
 }
