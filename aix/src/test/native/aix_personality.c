@@ -446,6 +446,13 @@ EXPORT int close(int fd) {
     return done(syscall(SYS_close, fd));
 }
 
+/* Typed options (issue 15): shutdown. SHUT_WR is 1 on AIX (abi.tsv aix SHUT_WR) and on Linux; SO_LINGER
+ * is translated with the other SOL_SOCKET options above (struct linger: the same 8-byte layout, abi.tsv
+ * aix linger rows). The SCTP-level typed options have '?' numbers on AIX: the provider refuses them. */
+EXPORT int shutdown(int fd, int how) {
+    return done(syscall(SYS_shutdown, fd, how));
+}
+
 static int names(long nr, int fd, void *name, uint32_t *namelen) {
     if (!readable(namelen, sizeof *namelen)) {
         return fail(AIX_EFAULT);

@@ -274,7 +274,15 @@ final class PosixOptions {
                 if (v.address() != null) {
                     Sockaddrs.write(layout.sockaddr(), m, s.address(), v.address(), sctp.familyFor(fd));
                 }
-                m.setInt(s.hbinterval(), (int) v.heartbeatIntervalMillis());
+                long hb = v.heartbeatIntervalMillis();
+                if (hb == 0 && s.flags() < 0) {
+                    // without spp_flags (illumos) the kernel takes 0 as a new interval: keep the current one
+                    Memory cur = zeroed(s.size());
+                    cur.write(0, m.getByteArray(0, s.size()), 0, s.size());
+                    get(fd, on, cur, assocId);
+                    hb = u32(cur, s.hbinterval());
+                }
+                m.setInt(s.hbinterval(), (int) hb);
                 m.setShort(s.pathmaxrxt(), (short) v.pathMaxRetransmissions());
                 if (s.flags() >= 0 && v.heartbeatIntervalMillis() != 0) {
                     m.setInt(s.flags(), s.hbEnable());
