@@ -737,9 +737,39 @@ static int ext_setsockopt(int s, int level, int name, const void *val, uint32_t 
 
 /* shutdown (libsocket.so.1): SHUT_RD/SHUT_WR/SHUT_RDWR are 0/1/2 on both (abi.tsv SHUT_WR rows). */
 _Static_assert(IL_SHUT_WR == SHUT_WR && LX_SHUT_WR == SHUT_WR, "SHUT_WR");
+static long lx_shutdown(int s, int how)
+{
+    /* A socket peeled off on Linux is SOCK_SEQPACKET of the "UDP high bandwidth" style, on which Linux's
+     * sctp_shutdown does nothing; illumos's peeled-off sockets are one-to-one and take shutdown(). So the
+     * personality ends a peeled-off socket's association as Linux allows there: an empty sendmsg with
+     * SCTP_EOF. */
+    int type = 0;
+    socklen_t tlen = sizeof type;
+    if (how != SHUT_RD && syscall(SYS_getsockopt, s, SOL_SOCKET, SO_TYPE, &type, &tlen) == 0 && type == SOCK_SEQPACKET) {
+        union { struct cmsghdr h; unsigned char b[CMSG_SPACE(sizeof(struct sctp_sndrcvinfo))]; } u;
+        memset(&u, 0, sizeof u);
+        u.h.cmsg_len = CMSG_LEN(sizeof(struct sctp_sndrcvinfo));
+        u.h.cmsg_level = IPPROTO_SCTP;
+        u.h.cmsg_type = SCTP_SNDRCV;
+        struct sctp_sndrcvinfo info;
+        memset(&info, 0, sizeof info);
+        info.sinfo_flags = SCTP_EOF;
+        memcpy(CMSG_DATA(&u.h), &info, sizeof info);
+        struct iovec iov = { NULL, 0 };
+        struct msghdr m;
+        memset(&m, 0, sizeof m);
+        m.msg_iov = &iov;
+        m.msg_iovlen = 1;
+        m.msg_control = u.b;
+        m.msg_controllen = sizeof u.b;
+        return syscall(SYS_sendmsg, s, &m, MSG_NOSIGNAL);
+    }
+    return syscall(SYS_shutdown, s, how);
+}
+
 ILLUMOS_SYMBOL(int, shutdown, (int s, int how))
 {
-    return syscall(SYS_shutdown, s, how) < 0 ? (int)fail_lx() : 0;
+    return lx_shutdown(s, how) < 0 ? (int)fail_lx() : 0;
 }
 /* ------------------------------------------------------------------- end of the typed options block */
 

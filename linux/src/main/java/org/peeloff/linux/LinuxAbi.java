@@ -617,4 +617,7 @@ final class LinuxAbi {
     static final int ASSOC_VALUE_VALUE = 4;
     @AbiRow("SCTP_EMPTY")
     static final int STATE_EMPTY = 0;
+    /** sinfo_flags: end the association gracefully (MSG_FIN); how shutdown() ends a peeled-off socket's association */
+    @AbiRow("SCTP_EOF")
+    static final int SCTP_EOF = 512;
 }
