@@ -553,7 +553,7 @@ public abstract class SctpOptionsTck {
             while (seen == null) {
                 SctpReceived got = next(server, buf, "data, then the SHUTDOWN event");
                 if (got instanceof SctpData) {
-                    assertEquals("before shutdown", text(buf));
+                    assertEquals("before shutdown", text(buf.flip()));
                     data = true;
                 } else if (got instanceof ShutdownEvent s) {
                     seen = s;
@@ -581,7 +581,7 @@ public abstract class SctpOptionsTck {
         while (true) {
             SctpReceived got = next(link.client(), buf, "the last data, then the SHUTDOWN event");
             if (got instanceof SctpData) {
-                data = text(buf);
+                data = text(buf.flip());
             } else if (got instanceof ShutdownEvent s) {
                 if (data == null) {
                     throw new AssertionFailedError("SHUTDOWN arrived before the data queued ahead of it");
