@@ -446,6 +446,43 @@ EXPORT int close(int fd) {
     return done(syscall(SYS_close, fd));
 }
 
+/* Typed options (issue 15): shutdown. SHUT_WR is 1 on AIX (abi.tsv aix SHUT_WR) and on Linux; SO_LINGER
+ * is translated with the other SOL_SOCKET options above (struct linger: the same 8-byte layout, abi.tsv
+ * aix linger rows). The SCTP-level typed options have '?' numbers on AIX: the provider refuses them. */
+static long lx_shutdown(int s, int how)
+{
+    /* A socket peeled off on Linux is SOCK_SEQPACKET of the "UDP high bandwidth" style, on which Linux's
+     * sctp_shutdown does nothing; AIX's peeled-off sockets are one-to-one and take shutdown(). So the
+     * personality ends a peeled-off socket's association as Linux allows there: an empty sendmsg with
+     * SCTP_EOF (abi.tsv linux SCTP_EOF, SCTP_SNDRCV, CMSG_SPACE rows). */
+    int type = 0;
+    uint32_t tlen = sizeof type;
+    if (how != LNX_SHUT_RD && syscall(SYS_getsockopt, s, LNX_SOL_SOCKET, LNX_SO_TYPE, &type, &tlen) == 0
+        && type == LNX_SOCK_SEQPACKET) {
+        unsigned char control[LNX_CMSG_SPACE_SIZEOF_STRUCT_SCTP_SNDRCVINFO];
+        memset(control, 0, sizeof control);
+        struct lnx_cmsghdr h = { LNX_CMSG_LEN_SIZEOF_STRUCT_SCTP_SNDRCVINFO, LNX_IPPROTO_SCTP, LNX_SCTP_SNDRCV };
+        memcpy(control, &h, sizeof h);
+        struct rfc_sndrcvinfo info;
+        memset(&info, 0, sizeof info);
+        info.sinfo_flags = LNX_SCTP_EOF;
+        memcpy(control + LNX_OFFSET_OF_CMSG_DATA_FROM_CMSGHDR_START, &info, sizeof info);
+        struct lnx_iovec iov = { NULL, 0 };
+        struct lnx_msghdr m;
+        memset(&m, 0, sizeof m);
+        m.msg_iov = &iov;
+        m.msg_iovlen = 1;
+        m.msg_control = control;
+        m.msg_controllen = sizeof control;
+        return syscall(SYS_sendmsg, s, &m, LNX_MSG_NOSIGNAL);
+    }
+    return syscall(SYS_shutdown, s, how);
+}
+
+EXPORT int shutdown(int fd, int how) {
+    return done(lx_shutdown(fd, how));
+}
+
 static int names(long nr, int fd, void *name, uint32_t *namelen) {
     if (!readable(namelen, sizeof *namelen)) {
         return fail(AIX_EFAULT);

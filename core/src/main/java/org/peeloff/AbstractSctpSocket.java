@@ -143,6 +143,61 @@ abstract sealed class AbstractSctpSocket implements AutoCloseable permits SctpMu
     }
 
     /**
+     * Reads a typed option ({@link SctpOptions}); on a one-to-many socket the socket-wide value, the
+     * default for associations set up later.
+     *
+     * @param option the option
+     * @param <T>    its value type
+     * @return the value
+     * @throws SctpException {@code UNSUPPORTED} naming the option where the OS lacks it;
+     *                       {@code INVALID_ARGUMENT} for a set-only option; when closed or the call fails
+     */
+    public final <T> T getOption(SctpOption<T> option) throws SctpException {
+        return getOption0(option, 0);
+    }
+
+    /**
+     * Sets a typed option ({@link SctpOptions}); on a one-to-many socket the socket-wide value.
+     *
+     * @param option the option
+     * @param value  the value
+     * @param <T>    its value type
+     * @throws SctpException {@code UNSUPPORTED} naming the option where the OS lacks it;
+     *                       {@code INVALID_ARGUMENT} for a read-only option or a value the OS refuses
+     * @throws IllegalArgumentException for a value out of range (SO_LINGER below -1, a buffer size not positive)
+     */
+    public final <T> void setOption(SctpOption<T> option, T value) throws SctpException {
+        setOption0(option, value, 0);
+    }
+
+    final <T> T getOption0(SctpOption<T> option, int assocId) throws SctpException {
+        java.util.Objects.requireNonNull(option, "option");
+        int fd = descriptor.acquire("getOption");
+        try {
+            return provider.getOption(fd, option, assocId);
+        } finally {
+            descriptor.release();
+        }
+    }
+
+    final <T> void setOption0(SctpOption<T> option, T value, int assocId) throws SctpException {
+        java.util.Objects.requireNonNull(option, "option");
+        java.util.Objects.requireNonNull(value, "value");
+        if (option == SctpOptions.SO_LINGER && (Integer) value < -1) {
+            throw new IllegalArgumentException("SO_LINGER must be -1 (off) or seconds >= 0: " + value);
+        }
+        if ((option == SctpOptions.SO_SNDBUF || option == SctpOptions.SO_RCVBUF)) {
+            positive((Integer) value, option.name());
+        }
+        int fd = descriptor.acquire("setOption");
+        try {
+            provider.setOption(fd, option, value, assocId);
+        } finally {
+            descriptor.release();
+        }
+    }
+
+    /**
      * @return the local addresses this socket is bound to
      * @throws SctpException when closed or the native call fails
      */

@@ -278,6 +278,46 @@ public final class SctpMultiSocket extends AbstractSctpSocket {
     }
 
     /**
+     * Reads a per-association option ({@link SctpOption#perAssociation()}) for one association.
+     *
+     * @param option      the option
+     * @param association the association
+     * @param <T>         its value type
+     * @return the value
+     * @throws SctpException {@code INVALID_ARGUMENT} for a socket-wide option; {@code UNSUPPORTED} where the
+     *                       OS lacks it; {@code NO_SUCH_ASSOCIATION}/{@code INVALID_ARGUMENT} for an id not here
+     */
+    public <T> T getOption(SctpOption<T> option, AssociationId association) throws SctpException {
+        return getOption0(option, checkedId(association));
+    }
+
+    /**
+     * Sets a per-association option for one association; the others and the socket-wide value stay.
+     *
+     * @param option      the option
+     * @param value       the value
+     * @param association the association
+     * @param <T>         its value type
+     * @return this socket
+     * @throws SctpException as {@link #getOption(SctpOption, AssociationId)}
+     */
+    public <T> SctpMultiSocket setOption(SctpOption<T> option, T value, AssociationId association)
+            throws SctpException {
+        setOption0(option, value, checkedId(association));
+        return this;
+    }
+
+    private int checkedId(AssociationId association) throws SctpException {
+        Objects.requireNonNull(association, "association");
+        if (!association.isValid()) {
+            throw SctpException.rejected(SctpError.NO_SUCH_ASSOCIATION,
+                    "option(fd=" + descriptor.number() + ", assoc=" + association.value() + ")",
+                    "association ids are positive");
+        }
+        return association.value();
+    }
+
+    /**
      * Branches an association off into its own one-to-one socket ({@code sctp_peeloff}): "After it
      * has been branched off, an association becomes completely independent of the original socket.
      * Any subsequent data or control operations to that association must be passed using the new

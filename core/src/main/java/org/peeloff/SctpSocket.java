@@ -175,6 +175,37 @@ public final class SctpSocket extends AbstractSctpSocket {
     }
 
     /**
+     * Ends the association gracefully ({@code shutdown(SHUT_WR)}): what is queued is still sent, then the
+     * peer sees SHUTDOWN. This end can go on receiving until the association ends (a
+     * {@code SHUTDOWN_COMPLETE} association change, then {@code NOT_CONNECTED}). The socket stays open;
+     * {@link #close()} it afterwards.
+     *
+     * @throws SctpException {@code NOT_CONNECTED} when there is no association; when closed or the call fails
+     */
+    public void shutdown() throws SctpException {
+        int fd = descriptor.acquire("shutdown");
+        try {
+            provider.shutdown(fd);
+        } finally {
+            descriptor.release();
+        }
+    }
+
+    /**
+     * Closes the socket abortively: {@code SO_LINGER} {on, 0}, then {@code close}. The association is
+     * aborted (the peer sees ABORT, an association change {@code COMMUNICATION_LOST}) and what was
+     * queued is dropped. The Linux kernel refuses the SCTP_ABORT send flag on one-to-one sockets, so
+     * this is the portable way.
+     *
+     * @throws SctpException {@code UNSUPPORTED} when the provider has no SO_LINGER (the socket is then left
+     *                       open); when the close fails
+     */
+    public void abort() throws SctpException {
+        setOption(SctpOptions.SO_LINGER, 0);
+        close();
+    }
+
+    /**
      * @return the peer's addresses
      * @throws SctpException when the call fails
      */

@@ -192,6 +192,21 @@ final class AixAbi {
     /** abi.tsv aix SO_RCVBUF (0x1002). */
     @AbiRow("SO_RCVBUF")
     static final int SO_RCVBUF = 4098;
+    /** abi.tsv aix SO_LINGER (0x80). */
+    @AbiRow("SO_LINGER")
+    static final int SO_LINGER = 128;
+    /** abi.tsv aix SHUT_WR. */
+    @AbiRow("SHUT_WR")
+    static final int SHUT_WR = 1;
+    /** abi.tsv aix sizeof(struct linger). */
+    @AbiRow("sizeof(struct linger)")
+    static final int SIZEOF_LINGER = 8;
+    /** abi.tsv aix offsetof(struct linger,l_onoff). */
+    @AbiRow("offsetof(struct linger,l_onoff)")
+    static final int LINGER_ONOFF = 0;
+    /** abi.tsv aix offsetof(struct linger,l_linger). */
+    @AbiRow("offsetof(struct linger,l_linger)")
+    static final int LINGER_SECS = 4;
 
     // ---- fcntl --------------------------------------------------------------------------------
 

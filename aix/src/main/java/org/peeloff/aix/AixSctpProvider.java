@@ -235,6 +235,10 @@ public final class AixSctpProvider extends NativeSctpProvider {
         }
 
         Map<String, String> details = new LinkedHashMap<>();
+        if (loadedOperations() instanceof AixSockets sockets) {
+            unsupported.addAll(sockets.unsupportedOptions());
+            details.put("options", sockets.supportedOptions());
+        }
         details.put("environment", personality()
                 ? "AIX ABI personality on a Linux kernel: AIX numbers, layouts and errno over Linux's SCTP; proves "
                         + "the provider's mechanics, not AIX"

@@ -224,4 +224,32 @@ final class AixSockets extends PosixSctp {
     private static String optInfoText(int fd, int option) {
         return "sctp_opt_info(fd=" + fd + ", 0, SCTP_GET_ASSOC_ID_LIST=" + option + ")";
     }
+
+    /**
+     * {@inheritDoc} SO_LINGER and SHUT_WR only: abi.tsv has every AIX SCTP option number and struct
+     * layout as {@code ?} (no public AIX {@code <netinet/sctp.h>}), so the SCTP-level typed options are
+     * refused with {@code UNSUPPORTED}, naming the missing row.
+     */
+    @Override
+    protected org.peeloff.jna.SctpOptionLayout optionLayout() {
+        return OPTIONS;
+    }
+
+    private static final org.peeloff.jna.SctpOptionLayout OPTIONS = aixOptions();
+
+    private static org.peeloff.jna.SctpOptionLayout aixOptions() {
+        java.util.Map<String, String> why = new java.util.HashMap<>();
+        for (org.peeloff.SctpOption<?> o : org.peeloff.SctpOptions.all()) {
+            if (o.name().startsWith("SCTP_") && o != org.peeloff.SctpOptions.SCTP_NODELAY) {
+                why.put(o.name(), "abi.tsv aix " + o.name() + " (and its struct) is '?': no public AIX netinet/sctp.h;"
+                        + " not configurable from properties yet");
+            }
+        }
+        return new org.peeloff.jna.SctpOptionLayout(
+                java.util.Map.of("SO_LINGER", new org.peeloff.jna.SctpLayout.OptionNumber(AixAbi.SOL_SOCKET,
+                        AixAbi.SO_LINGER, "SOL_SOCKET, SO_LINGER")),
+                why, AixAbi.SHUT_WR,
+                new org.peeloff.jna.SctpOptionLayout.Linger(AixAbi.SIZEOF_LINGER, AixAbi.LINGER_ONOFF, AixAbi.LINGER_SECS),
+                null, null, null, null, null, null, null, null, null);
+    }
 }

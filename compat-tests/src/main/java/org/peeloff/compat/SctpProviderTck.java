@@ -1989,6 +1989,14 @@ public abstract class SctpProviderTck {
      * kind of buffer sends the same bytes, and a send to an association that was peeled off says where
      * it went ({@code ASSOCIATION_MOVED}) while the association lives on in the peeled socket.
      */
+    /** The typed options, shutdown and abortive close ({@link SctpOptionsTck}). */
+    @Nested
+    class TypedOptions extends SctpOptionsTck {
+        TypedOptions() {
+            super(SctpProviderTck.this);
+        }
+    }
+
     @Nested
     class Sending {
 

@@ -101,7 +101,8 @@ class SctpProviderTckDiscoveryTest {
                 .map(TestIdentifier::getDisplayName).sorted().toList();
 
         assertEquals(List.of("BadInput", "Concurrency", "EventLoop", "EventLoopOnPoll", "EventLoopScale", "Flags",
-                "Independence", "NothingLost", "PeelOff", "PeerAbort", "RawCalls", "Receiving", "ResourceUse", "Sending"),
+                "Independence", "NothingLost", "PeelOff", "PeerAbort", "RawCalls", "Receiving", "ResourceUse", "Sending",
+                "TypedOptions"),
                 groups);
         // a group may extend another (EventLoopOnPoll runs EventLoop's cases on another backend) or a
         // contract class of its own file (EventLoopScale): count the cases of every superclass

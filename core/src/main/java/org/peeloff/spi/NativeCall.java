@@ -33,5 +33,7 @@ public enum NativeCall {
     /** {@code getsockname()} / {@code getpeername()} and the SCTP address lists. */
     ADDRESSES,
     /** {@code close()}. */
-    CLOSE
+    CLOSE,
+    /** {@code shutdown()}. */
+    SHUTDOWN
 }

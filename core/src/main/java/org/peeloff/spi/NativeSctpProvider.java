@@ -253,6 +253,55 @@ public abstract class NativeSctpProvider implements SctpProvider {
         operations().setOption(fd, option, value);
     }
 
+    /**
+     * {@inheritDoc} Checks before any native call: the option is readable, an association id is given
+     * only to a per-association option, and the provider has the option on this OS.
+     */
+    @Override
+    public final <T> T getOption(int fd, org.peeloff.SctpOption<T> option, int assocId) throws SctpException {
+        Objects.requireNonNull(option, "option");
+        String call = "getsockopt(fd=" + fd + ", " + option + (assocId != 0 ? ", assoc=" + Integer.toUnsignedString(assocId) : "") + ")";
+        if (!option.readable()) {
+            throw SctpException.rejected(SctpError.INVALID_ARGUMENT, call, option + " can only be set");
+        }
+        checkOption(option, assocId, call);
+        return option.type().cast(operations().getOption(fd, option, assocId));
+    }
+
+    /**
+     * {@inheritDoc} Checks before any native call: the option is writable, the value has its type, an
+     * association id is given only to a per-association option, and the provider has the option here.
+     */
+    @Override
+    public final <T> void setOption(int fd, org.peeloff.SctpOption<T> option, T value, int assocId)
+            throws SctpException {
+        Objects.requireNonNull(option, "option");
+        Objects.requireNonNull(value, "value");
+        String call = "setsockopt(fd=" + fd + ", " + option + (assocId != 0 ? ", assoc=" + Integer.toUnsignedString(assocId) : "") + ", " + value + ")";
+        if (!option.writable()) {
+            throw SctpException.rejected(SctpError.INVALID_ARGUMENT, call, option + " is read only");
+        }
+        option.type().cast(value);
+        checkOption(option, assocId, call);
+        operations().setOption(fd, option, value, assocId);
+    }
+
+    private void checkOption(org.peeloff.SctpOption<?> option, int assocId, String call) throws SctpException {
+        if (assocId != 0 && !option.perAssociation()) {
+            throw SctpException.rejected(SctpError.INVALID_ARGUMENT, call, option + " is socket-wide, not per association");
+        }
+    }
+
+    @Override
+    public final boolean supportsOption(org.peeloff.SctpOption<?> option) {
+        return option != null && isAvailable() && loadedOperations().supportsOption(option);
+    }
+
+    @Override
+    public final void shutdown(int fd) throws SctpException {
+        operations().shutdown(fd);
+    }
+
     @Override
     public final List<InetSocketAddress> localAddresses(int fd) throws SctpException {
         return operations().localAddresses(fd);

@@ -244,6 +244,59 @@ public interface SctpOperations {
     void close(int fd) throws SctpException;
 
     /**
+     * Reads a typed option ({@link org.peeloff.SctpOptions}), socket-wide or for one association.
+     *
+     * @param fd      the socket
+     * @param option  the option (readable)
+     * @param assocId the association on a one-to-many socket, or 0 for the socket-wide value (and on a
+     *                one-to-one socket)
+     * @param <T>     the value type
+     * @return the value
+     * @throws SctpException {@code UNSUPPORTED} naming the option where the OS lacks it (the default)
+     */
+    default <T> T getOption(int fd, org.peeloff.SctpOption<T> option, int assocId) throws SctpException {
+        throw SctpException.rejected(SctpError.UNSUPPORTED, "getsockopt(fd=" + fd + ", " + option + ")",
+                "this provider has no typed options");
+    }
+
+    /**
+     * Sets a typed option ({@link org.peeloff.SctpOptions}), socket-wide or for one association.
+     *
+     * @param fd      the socket
+     * @param option  the option (writable)
+     * @param value   the value (not null)
+     * @param assocId the association on a one-to-many socket, or 0 for the socket-wide value
+     * @param <T>     the value type
+     * @throws SctpException {@code UNSUPPORTED} naming the option where the OS lacks it (the default)
+     */
+    default <T> void setOption(int fd, org.peeloff.SctpOption<T> option, T value, int assocId) throws SctpException {
+        throw SctpException.rejected(SctpError.UNSUPPORTED, "setsockopt(fd=" + fd + ", " + option + ")",
+                "this provider has no typed options");
+    }
+
+    /**
+     * @param option an option
+     * @return true when this provider has the option's numbers and layout on this OS (a false one is
+     *         refused with {@code UNSUPPORTED} before any native call)
+     */
+    default boolean supportsOption(org.peeloff.SctpOption<?> option) {
+        return false;
+    }
+
+    /**
+     * {@code shutdown(fd, SHUT_WR)}: a graceful end of the one association of a one-to-one socket
+     * (the peer sees SHUTDOWN); what is queued is still delivered, and receiving goes on until the
+     * association ends.
+     *
+     * @param fd the one-to-one socket
+     * @throws SctpException {@code UNSUPPORTED} by default; {@code NOT_CONNECTED}, ...
+     */
+    default void shutdown(int fd) throws SctpException {
+        throw SctpException.rejected(SctpError.UNSUPPORTED, "shutdown(fd=" + fd + ", SHUT_WR)",
+                "this provider has no shutdown");
+    }
+
+    /**
      * Opens a readiness backend ({@link Poller}) of this OS: the OS's own scalable mechanism where the
      * provider has one, else the portable {@code poll(2)} backend. The caller closes it.
      *

@@ -140,6 +140,10 @@ public final class Libc implements PosixCalls {
     @Override
     public native int close(int fd);
 
+    /** {@code int shutdown(int, int)}. */
+    @Override
+    public native int shutdown(int fd, int how);
+
     /** {@code int getsockname(int fd, struct sockaddr *addr, socklen_t *len)} */
     @Override
     public native int getsockname(int fd, Pointer addr, Pointer len);

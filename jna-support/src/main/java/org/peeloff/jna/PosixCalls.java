@@ -70,6 +70,16 @@ public interface PosixCalls extends PollCalls {
     @Override
     int close(int fd);
 
+    /**
+     * @param fd  the socket
+     * @param how {@code SHUT_RD}, {@code SHUT_WR} or {@code SHUT_RDWR} (the OS's numbers)
+     * @return {@code shutdown(fd, how)}
+     * @throws UnsatisfiedLinkError by default, for an implementation without it (reported {@code UNSUPPORTED})
+     */
+    default int shutdown(int fd, int how) {
+        throw new UnsatisfiedLinkError("shutdown");
+    }
+
     /** @return {@code getsockname(fd, addr, len)} */
     int getsockname(int fd, Pointer addr, Pointer len);
 

@@ -356,7 +356,7 @@ public abstract class PosixSctp implements SctpOperations {
     /**
      * The socket's family where the OS needs it to encode addresses (IPv4 mapped on AF_INET6), else 0.
      */
-    private int familyFor(int fd) throws SctpException {
+    final int familyFor(int fd) throws SctpException {
         if (!layout.sockaddr().mapIpv4OnInet6()) {
             return 0;
         }
@@ -953,6 +953,91 @@ public abstract class PosixSctp implements SctpOperations {
         if (calls.setsockopt(fd, on.level(), on.name(), s.optval, 4) < 0) {
             throw fail(NativeCall.SETSOCKOPT, "setsockopt(fd=" + fd + ", " + on.text() + ", " + value + ")",
                     calls.errno());
+        }
+    }
+
+    // ------------------------------------------------------------------ typed options, shutdown (PosixOptions)
+
+    private volatile PosixOptions typedOptions;
+
+    private PosixOptions typedOptions() {
+        PosixOptions t = typedOptions;
+        if (t == null) {
+            t = new PosixOptions(this, layout, optionLayout(), calls);
+            typedOptions = t;
+        }
+        return t;
+    }
+
+    /**
+     * @return the OS's numbers and layouts of the typed options, or null (then only SO_SNDBUF, SO_RCVBUF and
+     *         SCTP_NODELAY are typed options here, and {@code shutdown} is {@code UNSUPPORTED})
+     */
+    protected SctpOptionLayout optionLayout() {
+        return null;
+    }
+
+    /**
+     * @param option an option
+     * @return why this OS lacks it, for {@code capabilities()}
+     */
+    public final String whyUnsupported(org.peeloff.SctpOption<?> option) {
+        return typedOptions().whyUnsupported(option);
+    }
+
+    /** @return for {@code capabilities().unsupported()}: each typed option this OS lacks, with why */
+    public final List<String> unsupportedOptions() {
+        List<String> out = new ArrayList<>();
+        for (org.peeloff.SctpOption<?> o : org.peeloff.SctpOptions.all()) {
+            if (!supportsOption(o)) {
+                out.add("option " + o + ": " + whyUnsupported(o));
+            }
+        }
+        return out;
+    }
+
+    /** @return for {@code capabilities().details()}: the typed options this provider supports here */
+    public final String supportedOptions() {
+        StringBuilder b = new StringBuilder();
+        for (org.peeloff.SctpOption<?> o : org.peeloff.SctpOptions.all()) {
+            if (supportsOption(o)) {
+                b.append(b.length() == 0 ? "" : ", ").append(o);
+            }
+        }
+        return b.toString();
+    }
+
+    @Override
+    public boolean supportsOption(org.peeloff.SctpOption<?> option) {
+        return typedOptions().supports(option);
+    }
+
+    @Override
+    public <T> T getOption(int fd, org.peeloff.SctpOption<T> option, int assocId) throws SctpException {
+        if (!supportsOption(option)) {
+            throw SctpException.rejected(SctpError.UNSUPPORTED, "getsockopt(fd=" + fd + ", " + option + ")",
+                    "provider '" + providerId + "': " + whyUnsupported(option));
+        }
+        return option.type().cast(typedOptions().get(fd, option, assocId));
+    }
+
+    @Override
+    public <T> void setOption(int fd, org.peeloff.SctpOption<T> option, T value, int assocId) throws SctpException {
+        if (!supportsOption(option)) {
+            throw SctpException.rejected(SctpError.UNSUPPORTED, "setsockopt(fd=" + fd + ", " + option + ")",
+                    "provider '" + providerId + "': " + whyUnsupported(option));
+        }
+        typedOptions().set(fd, option, value, assocId);
+    }
+
+    /** {@inheritDoc} {@code shutdown(fd, SHUT_WR)}. */
+    @Override
+    public void shutdown(int fd) throws SctpException {
+        try {
+            typedOptions().shutdown(fd);
+        } catch (UnsatisfiedLinkError e) {
+            throw SctpException.rejected(SctpError.UNSUPPORTED, "shutdown(fd=" + fd + ", SHUT_WR)",
+                    "the C library bound has no shutdown: " + e.getMessage());
         }
     }
 

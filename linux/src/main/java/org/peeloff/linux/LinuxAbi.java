@@ -466,4 +466,165 @@ final class LinuxAbi {
     static String errnoName(int errno) {
         return NAMES.apply(errno);
     }
+
+    // ---- typed options (SctpOptions): numbers, struct layouts, sstat_state values, SHUT_WR ----
+
+    @AbiRow("SO_LINGER")
+    static final int SO_LINGER = 13;
+    @AbiRow("SHUT_WR")
+    static final int SHUT_WR = 1;
+
+    @AbiRow("sizeof(struct linger)")
+    static final int SIZEOF_LINGER = 8;
+    @AbiRow("offsetof(struct linger,l_onoff)")
+    static final int LINGER_ONOFF = 0;
+    @AbiRow("offsetof(struct linger,l_linger)")
+    static final int LINGER_SECS = 4;
+    @AbiRow("SCTP_RTOINFO")
+    static final int SCTP_RTOINFO = 0;
+    @AbiRow("SCTP_ASSOCINFO")
+    static final int SCTP_ASSOCINFO = 1;
+    @AbiRow("SCTP_INITMSG")
+    static final int SCTP_INITMSG = 2;
+    @AbiRow("SCTP_PEER_ADDR_PARAMS")
+    static final int SCTP_PEER_ADDR_PARAMS = 9;
+    @AbiRow("SCTP_PRIMARY_ADDR")
+    static final int SCTP_PRIMARY_ADDR = 6;
+    @AbiRow("SCTP_SET_PEER_PRIMARY_ADDR")
+    static final int SCTP_SET_PEER_PRIMARY_ADDR = 5;
+    @AbiRow("SCTP_DEFAULT_SEND_PARAM")
+    static final int SCTP_DEFAULT_SEND_PARAM = 10;
+    @AbiRow("SCTP_STATUS")
+    static final int SCTP_STATUS = 14;
+    @AbiRow("sizeof(struct sctp_initmsg)")
+    static final int SIZEOF_INITMSG = 8;
+    @AbiRow("offsetof(struct sctp_initmsg,sinit_num_ostreams)")
+    static final int INITMSG_OSTREAMS = 0;
+    @AbiRow("offsetof(struct sctp_initmsg,sinit_max_instreams)")
+    static final int INITMSG_INSTREAMS = 2;
+    @AbiRow("offsetof(struct sctp_initmsg,sinit_max_attempts)")
+    static final int INITMSG_ATTEMPTS = 4;
+    @AbiRow("offsetof(struct sctp_initmsg,sinit_max_init_timeo)")
+    static final int INITMSG_TIMEO = 6;
+    @AbiRow("sizeof(struct sctp_rtoinfo)")
+    static final int SIZEOF_RTOINFO = 16;
+    @AbiRow("offsetof(struct sctp_rtoinfo,srto_assoc_id)")
+    static final int RTOINFO_ASSOC_ID = 0;
+    @AbiRow("offsetof(struct sctp_rtoinfo,srto_initial)")
+    static final int RTOINFO_INITIAL = 4;
+    @AbiRow("offsetof(struct sctp_rtoinfo,srto_max)")
+    static final int RTOINFO_MAX = 8;
+    @AbiRow("offsetof(struct sctp_rtoinfo,srto_min)")
+    static final int RTOINFO_MIN = 12;
+    @AbiRow("sizeof(struct sctp_assocparams)")
+    static final int SIZEOF_ASSOCPARAMS = 20;
+    @AbiRow("offsetof(struct sctp_assocparams,sasoc_assoc_id)")
+    static final int ASSOCPARAMS_ASSOC_ID = 0;
+    @AbiRow("offsetof(struct sctp_assocparams,sasoc_asocmaxrxt)")
+    static final int ASSOCPARAMS_MAXRXT = 4;
+    @AbiRow("offsetof(struct sctp_assocparams,sasoc_number_peer_destinations)")
+    static final int ASSOCPARAMS_PEER_DESTINATIONS = 6;
+    @AbiRow("offsetof(struct sctp_assocparams,sasoc_peer_rwnd)")
+    static final int ASSOCPARAMS_PEER_RWND = 8;
+    @AbiRow("offsetof(struct sctp_assocparams,sasoc_local_rwnd)")
+    static final int ASSOCPARAMS_LOCAL_RWND = 12;
+    @AbiRow("offsetof(struct sctp_assocparams,sasoc_cookie_life)")
+    static final int ASSOCPARAMS_COOKIE_LIFE = 16;
+    @AbiRow("sizeof(struct sctp_paddrparams)")
+    static final int SIZEOF_PADDRPARAMS = 156;
+    @AbiRow("offsetof(struct sctp_paddrparams,spp_assoc_id)")
+    static final int PADDRPARAMS_ASSOC_ID = 0;
+    @AbiRow("offsetof(struct sctp_paddrparams,spp_address)")
+    static final int PADDRPARAMS_ADDRESS = 4;
+    @AbiRow("offsetof(struct sctp_paddrparams,spp_hbinterval)")
+    static final int PADDRPARAMS_HBINTERVAL = 132;
+    @AbiRow("offsetof(struct sctp_paddrparams,spp_pathmaxrxt)")
+    static final int PADDRPARAMS_PATHMAXRXT = 136;
+    @AbiRow("sizeof(struct sctp_setprim)")
+    static final int SIZEOF_SETPRIM = 132;
+    @AbiRow("offsetof(struct sctp_setprim,ssp_assoc_id)")
+    static final int SETPRIM_ASSOC_ID = 0;
+    @AbiRow("offsetof(struct sctp_setprim,ssp_addr)")
+    static final int SETPRIM_ADDR = 4;
+    @AbiRow("sizeof(struct sctp_setpeerprim)")
+    static final int SIZEOF_SETPEERPRIM = 132;
+    @AbiRow("offsetof(struct sctp_setpeerprim,sspp_assoc_id)")
+    static final int SETPEERPRIM_ASSOC_ID = 0;
+    @AbiRow("offsetof(struct sctp_setpeerprim,sspp_addr)")
+    static final int SETPEERPRIM_ADDR = 4;
+    @AbiRow("sizeof(struct sctp_sndrcvinfo)")
+    static final int SIZEOF_SNDRCVINFO_OPT = 32;
+    @AbiRow("offsetof(struct sctp_sndrcvinfo,sinfo_stream)")
+    static final int SNDRCV_STREAM = 0;
+    @AbiRow("offsetof(struct sctp_sndrcvinfo,sinfo_flags)")
+    static final int SNDRCV_FLAGS = 4;
+    @AbiRow("offsetof(struct sctp_sndrcvinfo,sinfo_ppid)")
+    static final int SNDRCV_PPID = 8;
+    @AbiRow("offsetof(struct sctp_sndrcvinfo,sinfo_context)")
+    static final int SNDRCV_CONTEXT = 12;
+    @AbiRow("offsetof(struct sctp_sndrcvinfo,sinfo_timetolive)")
+    static final int SNDRCV_TTL = 16;
+    @AbiRow("offsetof(struct sctp_sndrcvinfo,sinfo_assoc_id)")
+    static final int SNDRCV_ASSOC_ID = 28;
+    @AbiRow("sizeof(struct sctp_status)")
+    static final int SIZEOF_STATUS = 176;
+    @AbiRow("offsetof(struct sctp_status,sstat_assoc_id)")
+    static final int STATUS_ASSOC_ID = 0;
+    @AbiRow("offsetof(struct sctp_status,sstat_state)")
+    static final int STATUS_STATE = 4;
+    @AbiRow("offsetof(struct sctp_status,sstat_rwnd)")
+    static final int STATUS_RWND = 8;
+    @AbiRow("offsetof(struct sctp_status,sstat_unackdata)")
+    static final int STATUS_UNACKED = 12;
+    @AbiRow("offsetof(struct sctp_status,sstat_penddata)")
+    static final int STATUS_PENDING = 14;
+    @AbiRow("offsetof(struct sctp_status,sstat_instrms)")
+    static final int STATUS_INSTRMS = 16;
+    @AbiRow("offsetof(struct sctp_status,sstat_outstrms)")
+    static final int STATUS_OUTSTRMS = 18;
+    @AbiRow("offsetof(struct sctp_status,sstat_fragmentation_point)")
+    static final int STATUS_FRAG_POINT = 20;
+    @AbiRow("offsetof(struct sctp_status,sstat_primary)")
+    static final int STATUS_PRIMARY = 24;
+    @AbiRow("offsetof(struct sctp_paddrinfo,spinfo_address)")
+    static final int PADDRINFO_ADDRESS = 4;
+    @AbiRow("offsetof(struct sctp_paddrinfo,spinfo_rto)")
+    static final int PADDRINFO_RTO = 144;
+    @AbiRow("sizeof(struct sctp_paddrinfo.spinfo_address)")
+    static final int SIZEOF_PADDRINFO_ADDRESS = 128;
+    @AbiRow("SCTP_COOKIE_WAIT")
+    static final int STATE_COOKIE_WAIT = 2;
+    @AbiRow("SCTP_COOKIE_ECHOED")
+    static final int STATE_COOKIE_ECHOED = 3;
+    @AbiRow("SCTP_ESTABLISHED")
+    static final int STATE_ESTABLISHED = 4;
+    @AbiRow("SCTP_SHUTDOWN_PENDING")
+    static final int STATE_SHUTDOWN_PENDING = 5;
+    @AbiRow("SCTP_SHUTDOWN_SENT")
+    static final int STATE_SHUTDOWN_SENT = 6;
+    @AbiRow("SCTP_SHUTDOWN_RECEIVED")
+    static final int STATE_SHUTDOWN_RECEIVED = 7;
+    @AbiRow("SCTP_SHUTDOWN_ACK_SENT")
+    static final int STATE_SHUTDOWN_ACK_SENT = 8;
+    @AbiRow("SCTP_CLOSED")
+    static final int STATE_CLOSED = 1;
+    @AbiRow("SCTP_DISABLE_FRAGMENTS")
+    static final int SCTP_DISABLE_FRAGMENTS = 8;
+    @AbiRow("SCTP_MAXSEG")
+    static final int SCTP_MAXSEG = 13;
+    @AbiRow("SCTP_FRAGMENT_INTERLEAVE")
+    static final int SCTP_FRAGMENT_INTERLEAVE = 18;
+    @AbiRow("SCTP_PARTIAL_DELIVERY_POINT")
+    static final int SCTP_PARTIAL_DELIVERY_POINT = 19;
+    @AbiRow("offsetof(struct sctp_paddrparams,spp_flags)")
+    static final int PADDRPARAMS_FLAGS = 146;
+    @AbiRow("SPP_HB_ENABLE")
+    static final int SPP_HB_ENABLE = 1;
+    @AbiRow("offsetof(struct sctp_assoc_value,assoc_value)")
+    static final int ASSOC_VALUE_VALUE = 4;
+    @AbiRow("SCTP_EMPTY")
+    static final int STATE_EMPTY = 0;
+    /** sinfo_flags: end the association gracefully (MSG_FIN); how shutdown() ends a peeled-off socket's association */
+    @AbiRow("SCTP_EOF")
+    static final int SCTP_EOF = 512;
 }

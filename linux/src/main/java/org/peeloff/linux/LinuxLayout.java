@@ -7,7 +7,9 @@ package org.peeloff.linux;
 import java.util.List;
 import java.util.Map;
 
+import org.peeloff.SctpOptions;
 import org.peeloff.jna.SctpLayout;
+import org.peeloff.jna.SctpOptionLayout;
 import org.peeloff.spi.SocketOption;
 
 /**
@@ -77,4 +79,60 @@ final class LinuxLayout {
                             "SOL_SOCKET, SO_RCVBUF"),
                     SocketOption.NODELAY, new SctpLayout.OptionNumber(LinuxAbi.SOL_SCTP, LinuxAbi.SCTP_NODELAY,
                             "SOL_SCTP, SCTP_NODELAY")));
+
+    /** The typed options: numbers, struct layouts and {@code sstat_state} values, all from {@link LinuxAbi}. */
+    static final SctpOptionLayout OPTIONS = new SctpOptionLayout(
+            Map.ofEntries(
+                    Map.entry("SO_LINGER", new SctpLayout.OptionNumber(LinuxAbi.SOL_SOCKET, LinuxAbi.SO_LINGER, "SOL_SOCKET, SO_LINGER")),
+                    Map.entry("SCTP_INITMSG", sctp(LinuxAbi.SCTP_INITMSG, "SCTP_INITMSG")),
+                    Map.entry("SCTP_RTOINFO", sctp(LinuxAbi.SCTP_RTOINFO, "SCTP_RTOINFO")),
+                    Map.entry("SCTP_ASSOCINFO", sctp(LinuxAbi.SCTP_ASSOCINFO, "SCTP_ASSOCINFO")),
+                    Map.entry("SCTP_PEER_ADDR_PARAMS", sctp(LinuxAbi.SCTP_PEER_ADDR_PARAMS, "SCTP_PEER_ADDR_PARAMS")),
+                    Map.entry("SCTP_PRIMARY_ADDR", sctp(LinuxAbi.SCTP_PRIMARY_ADDR, "SCTP_PRIMARY_ADDR")),
+                    Map.entry("SCTP_SET_PEER_PRIMARY_ADDR", sctp(LinuxAbi.SCTP_SET_PEER_PRIMARY_ADDR,
+                            "SCTP_SET_PEER_PRIMARY_ADDR")),
+                    Map.entry("SCTP_DEFAULT_SEND_PARAM", sctp(LinuxAbi.SCTP_DEFAULT_SEND_PARAM, "SCTP_DEFAULT_SEND_PARAM")),
+                    Map.entry("SCTP_STATUS", sctp(LinuxAbi.SCTP_STATUS, "SCTP_STATUS")),
+                    Map.entry("SCTP_DISABLE_FRAGMENTS", sctp(LinuxAbi.SCTP_DISABLE_FRAGMENTS, "SCTP_DISABLE_FRAGMENTS")),
+                    Map.entry("SCTP_FRAGMENT_INTERLEAVE", sctp(LinuxAbi.SCTP_FRAGMENT_INTERLEAVE,
+                            "SCTP_FRAGMENT_INTERLEAVE")),
+                    Map.entry("SCTP_PARTIAL_DELIVERY_POINT", sctp(LinuxAbi.SCTP_PARTIAL_DELIVERY_POINT,
+                            "SCTP_PARTIAL_DELIVERY_POINT")),
+                    Map.entry("SCTP_MAXSEG", sctp(LinuxAbi.SCTP_MAXSEG, "SCTP_MAXSEG"))),
+            Map.of(),
+            LinuxAbi.SHUT_WR,
+            new SctpOptionLayout.Linger(LinuxAbi.SIZEOF_LINGER, LinuxAbi.LINGER_ONOFF, LinuxAbi.LINGER_SECS),
+            new SctpOptionLayout.InitMsg(LinuxAbi.SIZEOF_INITMSG, LinuxAbi.INITMSG_OSTREAMS, LinuxAbi.INITMSG_INSTREAMS,
+                    LinuxAbi.INITMSG_ATTEMPTS, LinuxAbi.INITMSG_TIMEO),
+            new SctpOptionLayout.RtoInfo(LinuxAbi.SIZEOF_RTOINFO, LinuxAbi.RTOINFO_ASSOC_ID, LinuxAbi.RTOINFO_INITIAL,
+                    LinuxAbi.RTOINFO_MAX, LinuxAbi.RTOINFO_MIN),
+            new SctpOptionLayout.AssocParams(LinuxAbi.SIZEOF_ASSOCPARAMS, LinuxAbi.ASSOCPARAMS_ASSOC_ID,
+                    LinuxAbi.ASSOCPARAMS_MAXRXT, LinuxAbi.ASSOCPARAMS_PEER_DESTINATIONS, LinuxAbi.ASSOCPARAMS_PEER_RWND,
+                    LinuxAbi.ASSOCPARAMS_LOCAL_RWND, LinuxAbi.ASSOCPARAMS_COOKIE_LIFE),
+            new SctpOptionLayout.PaddrParams(LinuxAbi.SIZEOF_PADDRPARAMS, LinuxAbi.PADDRPARAMS_ASSOC_ID,
+                    LinuxAbi.PADDRPARAMS_ADDRESS, LinuxAbi.PADDRPARAMS_HBINTERVAL, LinuxAbi.PADDRPARAMS_PATHMAXRXT,
+                    LinuxAbi.PADDRPARAMS_FLAGS, LinuxAbi.SPP_HB_ENABLE),
+            new SctpOptionLayout.SetPrim(LinuxAbi.SIZEOF_SETPRIM, LinuxAbi.SETPRIM_ASSOC_ID, LinuxAbi.SETPRIM_ADDR),
+            new SctpOptionLayout.SetPrim(LinuxAbi.SIZEOF_SETPEERPRIM, LinuxAbi.SETPEERPRIM_ASSOC_ID, LinuxAbi.SETPEERPRIM_ADDR),
+            new SctpOptionLayout.AssocValue(LinuxAbi.SIZEOF_SCTP_ASSOC_VALUE, LinuxAbi.ASSOC_VALUE_ASSOC_ID,
+                    LinuxAbi.ASSOC_VALUE_VALUE),
+            new SctpOptionLayout.Sndrcv(LinuxAbi.SIZEOF_SNDRCVINFO_OPT, LinuxAbi.SNDRCV_STREAM, LinuxAbi.SNDRCV_FLAGS,
+                    LinuxAbi.SNDRCV_PPID, LinuxAbi.SNDRCV_CONTEXT, LinuxAbi.SNDRCV_TTL, LinuxAbi.SNDRCV_ASSOC_ID, LinuxAbi.SCTP_UNORDERED),
+            new SctpOptionLayout.Status(LinuxAbi.SIZEOF_STATUS, LinuxAbi.STATUS_ASSOC_ID, LinuxAbi.STATUS_STATE,
+                    LinuxAbi.STATUS_RWND, LinuxAbi.STATUS_UNACKED, LinuxAbi.STATUS_PENDING, LinuxAbi.STATUS_INSTRMS,
+                    LinuxAbi.STATUS_OUTSTRMS, LinuxAbi.STATUS_FRAG_POINT, LinuxAbi.STATUS_PRIMARY, LinuxAbi.PADDRINFO_ADDRESS,
+                    LinuxAbi.PADDRINFO_RTO, LinuxAbi.SIZEOF_PADDRINFO_ADDRESS, Map.ofEntries(
+                            Map.entry(LinuxAbi.STATE_EMPTY, SctpOptions.State.CLOSED),
+                            Map.entry(LinuxAbi.STATE_CLOSED, SctpOptions.State.CLOSED),
+                            Map.entry(LinuxAbi.STATE_COOKIE_WAIT, SctpOptions.State.COOKIE_WAIT),
+                            Map.entry(LinuxAbi.STATE_COOKIE_ECHOED, SctpOptions.State.COOKIE_ECHOED),
+                            Map.entry(LinuxAbi.STATE_ESTABLISHED, SctpOptions.State.ESTABLISHED),
+                            Map.entry(LinuxAbi.STATE_SHUTDOWN_PENDING, SctpOptions.State.SHUTDOWN_PENDING),
+                            Map.entry(LinuxAbi.STATE_SHUTDOWN_SENT, SctpOptions.State.SHUTDOWN_SENT),
+                            Map.entry(LinuxAbi.STATE_SHUTDOWN_RECEIVED, SctpOptions.State.SHUTDOWN_RECEIVED),
+                            Map.entry(LinuxAbi.STATE_SHUTDOWN_ACK_SENT, SctpOptions.State.SHUTDOWN_ACK_SENT))));
+
+    private static SctpLayout.OptionNumber sctp(int name, String text) {
+        return new SctpLayout.OptionNumber(LinuxAbi.SOL_SCTP, name, "SOL_SCTP, " + text);
+    }
 }

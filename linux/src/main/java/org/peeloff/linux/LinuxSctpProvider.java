@@ -156,6 +156,9 @@ public final class LinuxSctpProvider extends NativeSctpProvider {
                         + (epoll == EpollPoller.Layout.PACKED ? " (x86_64, packed)" : " (natural alignment)")
                 : "no epoll on a 32-bit JVM: abi.tsv has the 64-bit struct epoll_event layouts only"));
         details.put("notifications", "SCTP_EVENTS: association change, shutdown");
+        if (s != null) {
+            details.put("options", s.supportedOptions());
+        }
         details.put("ppid", "the IANA number, in network byte order on the wire (swapped on this little-endian host)");
         List<String> unverified = VERIFIED_ARCHS.contains(arch()) ? List.of()
                 : List.of("all numbers and layouts: taken from x86_64 Debian 12 headers; the generic ABI of "
@@ -164,7 +167,7 @@ public final class LinuxSctpProvider extends NativeSctpProvider {
                                 + " it on x86_64 only); no run on " + arch() + " has verified it");
         return new Capabilities(ID, "Linux " + kernel, BINDING,
                 fallback == null ? Capabilities.FlagSupport.ATOMIC : Capabilities.FlagSupport.EMULATED,
-                true, true, unverified, List.of(), details);
+                true, true, unverified, s == null ? List.of() : s.unsupportedOptions(), details);
     }
 
     private static String jnaVersion() {

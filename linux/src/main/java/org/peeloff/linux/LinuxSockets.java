@@ -425,4 +425,52 @@ final class LinuxSockets extends PosixSctp {
         s.len.setInt(0, LinuxAbi.SIZEOF_SCTP_ASSOC_VALUE);
         return calls.getsockopt(fd, LinuxAbi.SOL_SCTP, LinuxAbi.SCTP_CONTEXT, s.optval, s.len) == 0;
     }
+
+    /** {@inheritDoc} {@link LinuxLayout#OPTIONS}. */
+    @Override
+    protected org.peeloff.jna.SctpOptionLayout optionLayout() {
+        return LinuxLayout.OPTIONS;
+    }
+
+    /**
+     * {@inheritDoc} A socket Linux made with {@code socket(SOCK_STREAM)} ("TCP style") takes
+     * {@code shutdown(SHUT_WR)}. A peeled-off socket is {@code SOCK_SEQPACKET} of the "UDP high
+     * bandwidth" style, for which Linux's {@code sctp_shutdown} does nothing (it acts on TCP-style sockets
+     * only; net/sctp/socket.c): its association is ended with an empty {@code sendmsg} carrying
+     * {@code SCTP_EOF}, which Linux accepts there (it refuses SCTP_EOF on TCP-style sockets only).
+     */
+    @Override
+    public void shutdown(int fd) throws SctpException {
+        if (intOption(fd, LinuxAbi.SOL_SOCKET, LinuxAbi.SO_TYPE) != LinuxAbi.SOCK_SEQPACKET) {
+            super.shutdown(fd);
+            return;
+        }
+        SctpLayout.Msghdr m = layout.msghdr();
+        SctpLayout.Cmsg c = layout.cmsg();
+        SctpLayout.Info info = LinuxLayout.SNDRCV;
+        Memory msg = new Memory(m.size());
+        msg.clear();
+        Memory iov = new Memory(m.iovecSize());
+        iov.clear();
+        Memory control = new Memory(c.space(info.size()));
+        control.clear();
+        control.setLong(0, c.len(info.size()));
+        control.setInt(c.level(), info.level());
+        control.setInt(c.type(), info.type());
+        control.setShort(c.data() + info.flags(), (short) LinuxAbi.SCTP_EOF);
+        msg.setPointer(m.iov(), iov);
+        msg.setLong(m.iovlen(), 1);
+        msg.setPointer(m.control(), control);
+        msg.setLong(m.controllen(), c.space(info.size()));
+        long n;
+        int errno = 0;
+        while ((n = calls.sendmsg(fd, msg, layout.socket().msgNosignal())) < 0
+                && (errno = calls.errno()) == LinuxAbi.EINTR) {
+            // retried: an interrupted SCTP send sent nothing
+        }
+        if (n < 0) {
+            throw fail(NativeCall.SHUTDOWN, "shutdown(fd=" + fd + ", SHUT_WR) as sendmsg(SCTP_EOF) on a peeled-off"
+                    + " socket", errno);
+        }
+    }
 }

@@ -7,7 +7,9 @@ package org.peeloff.solaris;
 import java.util.List;
 import java.util.Map;
 
+import org.peeloff.SctpOptions;
 import org.peeloff.jna.SctpLayout;
+import org.peeloff.jna.SctpOptionLayout;
 import org.peeloff.spi.SocketOption;
 
 /**
@@ -74,4 +76,60 @@ final class SolarisLayout {
                             SolarisAbi.SO_RCVBUF, "SOL_SOCKET, SO_RCVBUF"),
                     SocketOption.NODELAY, new SctpLayout.OptionNumber(SolarisAbi.SCTP_OPTION_LEVEL,
                             SolarisAbi.SCTP_NODELAY, "IPPROTO_SCTP, SCTP_NODELAY")));
+
+    /** The typed options: numbers, struct layouts and {@code sstat_state} values, all from {@link SolarisAbi}. */
+    static final SctpOptionLayout OPTIONS = new SctpOptionLayout(
+            Map.ofEntries(
+                    Map.entry("SO_LINGER", new SctpLayout.OptionNumber(SolarisAbi.SOL_SOCKET, SolarisAbi.SO_LINGER, "SOL_SOCKET, SO_LINGER")),
+                    Map.entry("SCTP_INITMSG", sctp(SolarisAbi.SCTP_INITMSG, "SCTP_INITMSG")),
+                    Map.entry("SCTP_RTOINFO", sctp(SolarisAbi.SCTP_RTOINFO, "SCTP_RTOINFO")),
+                    Map.entry("SCTP_ASSOCINFO", sctp(SolarisAbi.SCTP_ASSOCINFO, "SCTP_ASSOCINFO")),
+                    Map.entry("SCTP_PEER_ADDR_PARAMS", sctp(SolarisAbi.SCTP_PEER_ADDR_PARAMS, "SCTP_PEER_ADDR_PARAMS")),
+                    Map.entry("SCTP_PRIMARY_ADDR", sctp(SolarisAbi.SCTP_PRIMARY_ADDR, "SCTP_PRIMARY_ADDR")),
+                    Map.entry("SCTP_SET_PEER_PRIMARY_ADDR", sctp(SolarisAbi.SCTP_SET_PEER_PRIMARY_ADDR,
+                            "SCTP_SET_PEER_PRIMARY_ADDR")),
+                    Map.entry("SCTP_DEFAULT_SEND_PARAM", sctp(SolarisAbi.SCTP_DEFAULT_SEND_PARAM, "SCTP_DEFAULT_SEND_PARAM")),
+                    Map.entry("SCTP_STATUS", sctp(SolarisAbi.SCTP_STATUS, "SCTP_STATUS"))),
+            Map.of("SCTP_MAXSEG", "illumos's kernel answers ENOPROTOOPT (\"Not yet supported\"; abi.tsv illumos"
+                            + " fact:SCTP_MAXSEG.supported)",
+                    "SCTP_DISABLE_FRAGMENTS", "illumos's kernel answers ENOPROTOOPT (\"Not yet supported\"; abi.tsv"
+                            + " illumos fact:SCTP_DISABLE_FRAGMENTS.supported)",
+                    "SCTP_FRAGMENT_INTERLEAVE", "not in illumos's netinet/sctp.h (abi.tsv illumos SCTP_FRAGMENT_INTERLEAVE n/a)",
+                    "SCTP_PARTIAL_DELIVERY_POINT", "not in illumos's netinet/sctp.h (abi.tsv illumos"
+                            + " SCTP_PARTIAL_DELIVERY_POINT n/a)"),
+            SolarisAbi.SHUT_WR,
+            new SctpOptionLayout.Linger(SolarisAbi.SIZEOF_LINGER, SolarisAbi.LINGER_ONOFF, SolarisAbi.LINGER_SECS),
+            new SctpOptionLayout.InitMsg(SolarisAbi.SIZEOF_INITMSG, SolarisAbi.INITMSG_OSTREAMS, SolarisAbi.INITMSG_INSTREAMS,
+                    SolarisAbi.INITMSG_ATTEMPTS, SolarisAbi.INITMSG_TIMEO),
+            new SctpOptionLayout.RtoInfo(SolarisAbi.SIZEOF_RTOINFO, SolarisAbi.RTOINFO_ASSOC_ID, SolarisAbi.RTOINFO_INITIAL,
+                    SolarisAbi.RTOINFO_MAX, SolarisAbi.RTOINFO_MIN),
+            new SctpOptionLayout.AssocParams(SolarisAbi.SIZEOF_ASSOCPARAMS, SolarisAbi.ASSOCPARAMS_ASSOC_ID,
+                    SolarisAbi.ASSOCPARAMS_MAXRXT, SolarisAbi.ASSOCPARAMS_PEER_DESTINATIONS, SolarisAbi.ASSOCPARAMS_PEER_RWND,
+                    SolarisAbi.ASSOCPARAMS_LOCAL_RWND, SolarisAbi.ASSOCPARAMS_COOKIE_LIFE),
+            new SctpOptionLayout.PaddrParams(SolarisAbi.SIZEOF_PADDRPARAMS, SolarisAbi.PADDRPARAMS_ASSOC_ID,
+                    SolarisAbi.PADDRPARAMS_ADDRESS, SolarisAbi.PADDRPARAMS_HBINTERVAL, SolarisAbi.PADDRPARAMS_PATHMAXRXT,
+                    -1, 0),
+            new SctpOptionLayout.SetPrim(SolarisAbi.SIZEOF_SETPRIM, SolarisAbi.SETPRIM_ASSOC_ID, SolarisAbi.SETPRIM_ADDR),
+            new SctpOptionLayout.SetPrim(SolarisAbi.SIZEOF_SETPEERPRIM, SolarisAbi.SETPEERPRIM_ASSOC_ID, SolarisAbi.SETPEERPRIM_ADDR),
+            null,
+            new SctpOptionLayout.Sndrcv(SolarisAbi.SIZEOF_SNDRCVINFO_OPT, SolarisAbi.SNDRCV_STREAM, SolarisAbi.SNDRCV_FLAGS,
+                    SolarisAbi.SNDRCV_PPID, SolarisAbi.SNDRCV_CONTEXT, SolarisAbi.SNDRCV_TTL, SolarisAbi.SNDRCV_ASSOC_ID, SolarisAbi.MSG_UNORDERED),
+            new SctpOptionLayout.Status(SolarisAbi.SIZEOF_STATUS, SolarisAbi.STATUS_ASSOC_ID, SolarisAbi.STATUS_STATE,
+                    SolarisAbi.STATUS_RWND, SolarisAbi.STATUS_UNACKED, SolarisAbi.STATUS_PENDING, SolarisAbi.STATUS_INSTRMS,
+                    SolarisAbi.STATUS_OUTSTRMS, SolarisAbi.STATUS_FRAG_POINT, SolarisAbi.STATUS_PRIMARY, SolarisAbi.PADDRINFO_ADDRESS,
+                    SolarisAbi.PADDRINFO_RTO, SolarisAbi.SIZEOF_PADDRINFO_ADDRESS, Map.ofEntries(
+                            Map.entry(SolarisAbi.STATE_BOUND, SctpOptions.State.CLOSED),
+                            Map.entry(SolarisAbi.STATE_LISTEN, SctpOptions.State.CLOSED),
+                            Map.entry(SolarisAbi.STATE_CLOSED, SctpOptions.State.CLOSED),
+                            Map.entry(SolarisAbi.STATE_COOKIE_WAIT, SctpOptions.State.COOKIE_WAIT),
+                            Map.entry(SolarisAbi.STATE_COOKIE_ECHOED, SctpOptions.State.COOKIE_ECHOED),
+                            Map.entry(SolarisAbi.STATE_ESTABLISHED, SctpOptions.State.ESTABLISHED),
+                            Map.entry(SolarisAbi.STATE_SHUTDOWN_PENDING, SctpOptions.State.SHUTDOWN_PENDING),
+                            Map.entry(SolarisAbi.STATE_SHUTDOWN_SENT, SctpOptions.State.SHUTDOWN_SENT),
+                            Map.entry(SolarisAbi.STATE_SHUTDOWN_RECEIVED, SctpOptions.State.SHUTDOWN_RECEIVED),
+                            Map.entry(SolarisAbi.STATE_SHUTDOWN_ACK_SENT, SctpOptions.State.SHUTDOWN_ACK_SENT))));
+
+    private static SctpLayout.OptionNumber sctp(int name, String text) {
+        return new SctpLayout.OptionNumber(SolarisAbi.SCTP_OPTION_LEVEL, name, "IPPROTO_SCTP, " + text);
+    }
 }

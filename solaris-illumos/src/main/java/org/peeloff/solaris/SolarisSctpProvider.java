@@ -88,11 +88,12 @@ public final class SolarisSctpProvider extends NativeSctpProvider {
                 + " through the illumos ABI personality (port_* over Linux epoll), not on a real illumos kernel");
         unverified.add("fcntl, poll and close are bound through libsocket.so.1's handle, dlsym finding them in its"
                 + " dependency libc.so.1; a run on a real illumos has not confirmed it");
-        List<String> unsupported = List.of(
+        List<String> unsupported = new ArrayList<>(List.of(
                 "atomic peel-off flags: illumos sctp_peeloff(int, sctp_assoc_t) has none; NONBLOCK and CLOEXEC are"
                         + " set with fcntl right after the peel-off, and STRICT with either fails UNSUPPORTED",
                 "sctp_connectx, sctp_sendv, sctp_recvv: not bound (abi.tsv fact:sctp_peeloff.library lists none in"
-                        + " libsctp.so.1); connect() takes one address");
+                        + " libsctp.so.1); connect() takes one address"));
+        unsupported.addAll(((SolarisSockets) loadedOperations()).unsupportedOptions());
         Map<String, String> details = new LinkedHashMap<>();
         if (libs.personality() != null) {
             details.put("personality", libs.personality()
@@ -117,6 +118,8 @@ public final class SolarisSctpProvider extends NativeSctpProvider {
                 + " wake-up through port_send" + (libs.personality() != null
                         ? "; here the personality's port_* over Linux epoll, not illumos" : "")));
         details.put("abi", "illumos amd64 (abi.tsv os=illumos)");
+        details.put("options", ((SolarisSockets) loadedOperations()).supportedOptions()
+                + "; per association through getsockopt with the id in the struct (libsocket's SIOCSCTPGOPT)");
         details.put("kernel", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + arch);
         return new Capabilities(ID, os, libs.personality() != null
                 ? "illumos ABI personality library (JNA direct mapping)"

@@ -140,4 +140,10 @@ final class SolarisSockets extends PosixSctp {
         return fail(NativeCall.ADDRESSES, peer ? "sctp_getpaddrs(fd=" + fd + ", assoc=" + Integer.toUnsignedString(assocId)
                 + ")" : "sctp_getladdrs(fd=" + fd + ")", errno);
     }
+
+    /** {@inheritDoc} {@link SolarisLayout#OPTIONS}. */
+    @Override
+    protected org.peeloff.jna.SctpOptionLayout optionLayout() {
+        return SolarisLayout.OPTIONS;
+    }
 }
