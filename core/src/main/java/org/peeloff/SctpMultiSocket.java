@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.peeloff.spi.SctpProvider;
+import org.peeloff.spi.SendFlags;
 import org.peeloff.spi.SocketStyle;
 
 /**
@@ -177,16 +178,83 @@ public final class SctpMultiSocket extends AbstractSctpSocket {
     }
 
     /**
-     * Sets up an association to a peer. In blocking mode it returns once the association is up; its
-     * id arrives with the {@link AssociationChange.State#COMMUNICATION_UP} event ({@link #receive}).
+     * Sets up an association to a peer and returns its id: the id its
+     * {@link AssociationChange.State#COMMUNICATION_UP} event ({@link #receive}) carries. In blocking mode
+     * it returns once the association is up; in non-blocking mode it returns while set-up goes on where
+     * the OS tells the id that early (Linux, illumos), the event following.
      *
      * @param remote the peer
-     * @return this socket
-     * @throws SctpException e.g. {@code CONNECTION_REFUSED}
+     * @return the new association's id
+     * @throws SctpException e.g. {@code CONNECTION_REFUSED}; {@code UNSUPPORTED} where the provider cannot
+     *                       tell the id ({@link Capabilities#unsupported()} says so)
      */
-    public SctpMultiSocket connect(InetSocketAddress remote) throws SctpException {
-        connect0(remote);
-        return this;
+    public AssociationId connect(InetSocketAddress remote) throws SctpException {
+        Objects.requireNonNull(remote, "remote");
+        return connect(List.of(remote));
+    }
+
+    /**
+     * Sets up one association to a peer reachable at several addresses ({@code sctp_connectx}): the
+     * association gets every address as a path, and its id is returned.
+     *
+     * @param remotes the peer's addresses, one port, at least one
+     * @return the new association's id
+     * @throws SctpException {@code UNSUPPORTED} for several addresses where the OS has no
+     *                       {@code sctp_connectx} (illumos; named in {@link Capabilities#unsupported()});
+     *                       the errors of {@link #connect(InetSocketAddress)}
+     */
+    public AssociationId connect(List<InetSocketAddress> remotes) throws SctpException {
+        List<InetSocketAddress> copy = List.copyOf(remotes);
+        int fd = descriptor.acquire("connect");
+        try {
+            return AssociationId.of(provider.connectx(fd, copy));
+        } finally {
+            descriptor.release();
+        }
+    }
+
+    /**
+     * Ends one association gracefully (SHUTDOWN; {@code sendmsg} with {@code SCTP_EOF} and no data): what
+     * is queued is still delivered, the peer sees a SHUTDOWN event, and the association's end comes as
+     * {@link AssociationChange.State#SHUTDOWN_COMPLETE}. The other associations on the socket go on.
+     *
+     * @param association the association
+     * @throws SctpException e.g. {@code NO_SUCH_ASSOCIATION}, {@code ASSOCIATION_MOVED} after a peel-off
+     */
+    public void shutdown(AssociationId association) throws SctpException {
+        end(association, SendFlags.EOF, ByteBuffer.allocate(0));
+    }
+
+    /**
+     * Ends one association at once (ABORT; {@code sendmsg} with {@code SCTP_ABORT}): what is queued is
+     * dropped, and the peer sees the association lost. The other associations on the socket go on.
+     *
+     * @param association the association
+     * @throws SctpException e.g. {@code NO_SUCH_ASSOCIATION}
+     */
+    public void abort(AssociationId association) throws SctpException {
+        end(association, SendFlags.ABORT, ByteBuffer.allocate(0));
+    }
+
+    /**
+     * As {@link #abort(AssociationId)}, with a user abort reason: the bytes travel in the ABORT chunk as
+     * the "User-Initiated Abort" cause (RFC 9260 3.3.10.12) where the OS sends it (Linux does).
+     *
+     * @param association the association
+     * @param reason      the reason's bytes from position to limit (the position is not moved)
+     * @throws SctpException e.g. {@code NO_SUCH_ASSOCIATION}
+     */
+    public void abort(AssociationId association, ByteBuffer reason) throws SctpException {
+        end(association, SendFlags.ABORT, Objects.requireNonNull(reason, "reason").duplicate());
+    }
+
+    private void end(AssociationId association, int flag, ByteBuffer payload) throws SctpException {
+        Objects.requireNonNull(association, "association");
+        try {
+            send0(payload, association.value(), null, 0, 0, flag, 0);
+        } catch (SctpException e) {
+            throw movedOr(e, association.value());
+        }
     }
 
     /**
@@ -202,9 +270,13 @@ public final class SctpMultiSocket extends AbstractSctpSocket {
      */
     public int send(ByteBuffer src, MessageInfo info) throws SctpException {
         Objects.requireNonNull(info, "info");
+        if (info.association() == null && info.address() == null) {
+            throw new IllegalArgumentException("a message on a one-to-many socket needs an association or an address");
+        }
         int assoc = info.association() == null ? 0 : info.association().value();
         try {
-            return send0(src, assoc, info.address(), info.stream(), info.payloadProtocolId(), info.unordered());
+            return send0(src, assoc, info.address(), info.stream(), info.payloadProtocolId(),
+                    info.unordered() ? SendFlags.UNORDERED : 0, info.timeToLiveMillis());
         } catch (SctpException e) {
             throw movedOr(e, assoc);
         }
@@ -239,6 +311,23 @@ public final class SctpMultiSocket extends AbstractSctpSocket {
      */
     public SctpReceived receive(ByteBuffer dst) throws SctpException {
         return receive0(dst);
+    }
+
+    /**
+     * Receives one message whole, however many pieces the kernel hands it out in, or a notification.
+     * The limit is the room {@code dst} has: the message's bytes go from its position on, and the
+     * returned {@link SctpData} counts them all, {@code complete()} true. Once a message has begun, its
+     * rest is awaited even in non-blocking mode. A notification that comes in between is kept and
+     * returned by the next receive.
+     *
+     * @param dst where the message goes; its remaining room is the limit
+     * @return the whole message, or a notification; null in non-blocking mode when nothing was queued
+     * @throws SctpException {@code MESSAGE_TOO_LARGE} when the message is longer than the room: nothing is
+     *                       lost, {@code dst} holds its first bytes (position advanced to the limit) and the
+     *                       rest stays queued on the socket, where the next receive returns it in pieces
+     */
+    public SctpReceived receiveWhole(ByteBuffer dst) throws SctpException {
+        return receiveWhole0(dst);
     }
 
     /**
