@@ -29,6 +29,13 @@ import org.peeloff.spi.NativeCall;
  * {@link SolarisSctpProvider} so that the public provider class links without JNA on the class path.
  */
 final class SolarisSockets extends PosixSctp {
+    /**
+     * How many association ids {@link #associationWithPeer} asks at most. illumos hands out the lowest free
+     * slot, so a real socket's ids stay below its number of associations; over the ABI personality the ids
+     * are Linux's (counted up across the whole system), hence the margin.
+     */
+    static final int MAX_ASSOCIATION_PROBES = 1 << 20;
+
     private final SolarisNative.Libraries libraries;
 
     /**
@@ -80,6 +87,38 @@ final class SolarisSockets extends PosixSctp {
         PosixScratch s = scratch();
         s.len.setInt(0, 4);
         return calls.getsockopt(fd, SolarisAbi.SOL_SOCKET, SolarisAbi.SO_SNDBUF, s.optval, s.len) < 0 ? calls.errno() : 0;
+    }
+
+    @Override
+    protected org.peeloff.jna.AssociationControl associationControl() {
+        return SolarisLayout.CONTROL;
+    }
+
+    /**
+     * {@inheritDoc} illumos has neither {@code sctp_connectx} nor an association list, and
+     * {@code sctp_opt_info} with id 0 answers for the endpoint, not for an association found by address
+     * (socksctp.c SIOCSCTPGOPT). Its association ids are slots of a per-socket table, each new
+     * association taking the lowest free one (socksctpsubr.c {@code sosctp_aid_get}): the ids are asked
+     * in ascending order, {@code sctp_opt_info(SCTP_GET_NPADDRS/SCTP_GET_PADDRS)} on each, until the one
+     * whose peer has that address, for at most {@link #MAX_ASSOCIATION_PROBES} ids.
+     */
+    @Override
+    protected int associationWithPeer(int fd, InetSocketAddress remote) throws SctpException {
+        for (int id = 1; id <= MAX_ASSOCIATION_PROBES; id++) {
+            List<InetSocketAddress> peers;
+            try {
+                peers = addresses(fd, id, true);
+            } catch (SctpException e) {
+                if (e.errno() == SolarisAbi.EINVAL || e.errno() == SolarisAbi.ESHUTDOWN) {
+                    continue; // a free slot, or an association that has ended
+                }
+                throw e;
+            }
+            if (peers.contains(remote)) {
+                return id;
+            }
+        }
+        return 0;
     }
 
     /** {@inheritDoc} {@code SCTP_GET_NLADDRS}, then {@code SCTP_GET_LADDRS}, through {@code sctp_opt_info}. */
