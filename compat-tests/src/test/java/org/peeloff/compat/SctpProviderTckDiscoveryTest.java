@@ -100,9 +100,12 @@ class SctpProviderTckDiscoveryTest {
                 .filter(t -> t.isContainer() && t.getUniqueId().contains("nested-class"))
                 .map(TestIdentifier::getDisplayName).sorted().toList();
 
-        assertEquals(List.of("BadInput", "Concurrency", "EventLoop", "Flags", "Independence", "NothingLost", "PeelOff",
+        assertEquals(List.of("AssociationControlCases", "BadInput", "Concurrency", "EventLoop", "Flags", "Independence", "NothingLost", "PeelOff",
                 "PeerAbort", "RawCalls", "Receiving", "ResourceUse", "Sending"), groups);
         long declared = java.util.Arrays.stream(SctpProviderTck.class.getDeclaredClasses())
+                // a group hooked in from a file of its own declares its cases in its superclass
+                .flatMap(c -> java.util.stream.Stream.<Class<?>>iterate(c, k -> k != null && k != Object.class,
+                        Class::getSuperclass))
                 .flatMap(c -> java.util.Arrays.stream(c.getDeclaredMethods()))
                 .filter(m -> m.isAnnotationPresent(Test.class)).count();
         assertEquals(declared, tests.size(), "every case of every group");
