@@ -49,6 +49,10 @@ public final class SctpMultiSocket extends AbstractSctpSocket {
 
     /** The sockets associations were peeled off into, by id (for ASSOCIATION_MOVED). */
     private final PeeledSockets peeled = new PeeledSockets();
+    /** Peel-offs between their native call and their entry in {@link #peeled}. */
+    private final java.util.concurrent.atomic.AtomicInteger peelsUnderWay = new java.util.concurrent.atomic.AtomicInteger();
+    /** How long a failed send waits at most for peel-offs under way. */
+    private static final long PEEL_WAIT_NANOS = 1_000_000_000L;
 
     private SctpMultiSocket(SctpProvider provider, int fd) {
         super(provider, fd, true);
@@ -184,9 +188,10 @@ public final class SctpMultiSocket extends AbstractSctpSocket {
      * the OS tells the id that early (Linux, illumos), the event following.
      *
      * @param remote the peer
-     * @return the new association's id
-     * @throws SctpException e.g. {@code CONNECTION_REFUSED}; {@code UNSUPPORTED} where the provider cannot
-     *                       tell the id ({@link Capabilities#unsupported()} says so)
+     * @return the new association's id; null where the provider cannot tell it (AIX without the
+     *         {@code SCTP_GET_ASSOC_ID_LIST} values: {@link Capabilities#unsupported()} says so), the id then
+     *         coming with COMMUNICATION_UP only
+     * @throws SctpException e.g. {@code CONNECTION_REFUSED}
      */
     public AssociationId connect(InetSocketAddress remote) throws SctpException {
         Objects.requireNonNull(remote, "remote");
@@ -198,7 +203,7 @@ public final class SctpMultiSocket extends AbstractSctpSocket {
      * association gets every address as a path, and its id is returned.
      *
      * @param remotes the peer's addresses, one port, at least one
-     * @return the new association's id
+     * @return the new association's id (null as for {@link #connect(InetSocketAddress)})
      * @throws SctpException {@code UNSUPPORTED} for several addresses where the OS has no
      *                       {@code sctp_connectx} (illumos; named in {@link Capabilities#unsupported()});
      *                       the errors of {@link #connect(InetSocketAddress)}
@@ -207,7 +212,8 @@ public final class SctpMultiSocket extends AbstractSctpSocket {
         List<InetSocketAddress> copy = List.copyOf(remotes);
         int fd = descriptor.acquire("connect");
         try {
-            return AssociationId.of(provider.connectx(fd, copy));
+            int id = provider.connectx(fd, copy);
+            return id == 0 ? null : AssociationId.of(id);
         } finally {
             descriptor.release();
         }
@@ -290,6 +296,12 @@ public final class SctpMultiSocket extends AbstractSctpSocket {
     private SctpException movedOr(SctpException e, int assoc) {
         if (assoc == 0 || (e.error() != SctpError.NOT_CONNECTED && e.error() != SctpError.NO_SUCH_ASSOCIATION)) {
             return e;
+        }
+        // A send woken by a peel-off can fail before that peel-off has recorded where the association went:
+        // wait for the peel-offs under way (a system call each) before naming the error.
+        long deadline = System.nanoTime() + PEEL_WAIT_NANOS;
+        while (peelsUnderWay.get() > 0 && System.nanoTime() - deadline < 0) {
+            java.util.concurrent.locks.LockSupport.parkNanos(50_000);
         }
         SctpSocket to = peeled.openSocketOf(assoc);
         if (to == null) {
@@ -400,14 +412,19 @@ public final class SctpMultiSocket extends AbstractSctpSocket {
                     "association ids are positive");
         }
         int fd = descriptor.acquire("peelOff");
-        int newFd;
+        peelsUnderWay.incrementAndGet();
         try {
-            newFd = provider.peeloff(fd, association.value(), set);
+            int newFd;
+            try {
+                newFd = provider.peeloff(fd, association.value(), set);
+            } finally {
+                descriptor.release();
+            }
+            SctpSocket socket = new SctpSocket(provider, newFd, association, !set.contains(PeeloffOption.NONBLOCK));
+            peeled.put(association.value(), socket);
+            return socket;
         } finally {
-            descriptor.release();
+            peelsUnderWay.decrementAndGet();
         }
-        SctpSocket socket = new SctpSocket(provider, newFd, association, !set.contains(PeeloffOption.NONBLOCK));
-        peeled.put(association.value(), socket);
-        return socket;
     }
 }

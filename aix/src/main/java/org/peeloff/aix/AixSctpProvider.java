@@ -234,8 +234,8 @@ public final class AixSctpProvider extends NativeSctpProvider {
                 + "fact:sctp_connectx.library: ?)");
         unsupported.add("MessageInfo.timeToLiveMillis (PR-SCTP): SCTP_PR_SCTP_TTL is not known for AIX (abi.tsv: ?)");
         if (!nativeList) {
-            unsupported.add("connect() returning the association id: it is read from sctp_opt_info("
-                    + "SCTP_GET_ASSOC_ID_LIST), whose values are missing");
+            unsupported.add("connect() returning the association id (it returns null): the id is read from "
+                    + "sctp_opt_info(SCTP_GET_ASSOC_ID_LIST), whose values are missing");
         }
 
         Map<String, String> details = new LinkedHashMap<>();

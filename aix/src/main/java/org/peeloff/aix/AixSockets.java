@@ -118,15 +118,17 @@ final class AixSockets extends PosixSctp {
     /**
      * {@inheritDoc} AIX documents neither {@code sctp_connectx} nor {@code sctp_getpaddrs}: the association
      * list ({@code sctp_opt_info(SCTP_GET_ASSOC_ID_LIST)}) is read before and after {@code connect()}, and
-     * the one new id is the association's. Refused before connecting while that option's values are
-     * unknown; an association that arrives on a listening socket meanwhile makes the id ambiguous, which
-     * fails {@code OTHER} (the association stays up; its id comes with COMMUNICATION_UP).
+     * the one new id is the association's. While that option's values are unknown the association is set
+     * up all the same and 0 returned (the id then comes with COMMUNICATION_UP; capabilities say so); an
+     * association that arrives on a listening socket meanwhile makes the id ambiguous, which fails
+     * {@code OTHER} (the association stays up).
      */
     @Override
     protected int connectOne(int fd, InetSocketAddress remote) throws SctpException {
         String text = "connect(fd=" + fd + ", " + remote + ")";
         if (!config.supports(Feature.NATIVE_ASSOCIATION_LIST)) {
-            throw config.unsupported(Feature.NATIVE_ASSOCIATION_LIST, text + ", telling the new association's id");
+            connect(fd, remote);
+            return 0;
         }
         java.util.Set<Integer> before = new java.util.HashSet<>();
         for (int id : nativeAssociations(fd)) {

@@ -118,9 +118,10 @@ public interface SctpOperations {
      *
      * @param fd      a one-to-many socket
      * @param remotes the peer's addresses (one port), at least one
-     * @return the new association's id
+     * @return the new association's id, or 0 when the association was set up but the provider cannot tell
+     *         its id (its capabilities say so)
      * @throws SctpException {@code UNSUPPORTED} naming what the OS lacks (several addresses where it has no
-     *                       {@code sctp_connectx}; the id where it cannot tell it); the errors of {@code connect}
+     *                       {@code sctp_connectx}); the errors of {@code connect}
      */
     default int connectx(int fd, List<InetSocketAddress> remotes) throws SctpException {
         throw SctpException.rejected(SctpError.UNSUPPORTED, "sctp_connectx(fd=" + fd + ", " + remotes + ")",
