@@ -105,6 +105,16 @@ int main(void) {
 #else
     missing("SCTP_UNORDERED");
 #endif
+#ifdef SCTP_EOF
+    printf("SCTP_EOF=%ld\n", (long)SCTP_EOF);
+#else
+    missing("SCTP_EOF");
+#endif
+#ifdef SCTP_ABORT
+    printf("SCTP_ABORT=%ld\n", (long)SCTP_ABORT);
+#else
+    missing("SCTP_ABORT");
+#endif
 #ifdef SCTP_ASSOC_CHANGE
     printf("SCTP_ASSOC_CHANGE=%ld\n", (long)SCTP_ASSOC_CHANGE);
 #else

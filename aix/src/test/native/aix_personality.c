@@ -767,7 +767,7 @@ EXPORT long sendmsg(int fd, const struct aix_msghdr *msg, int flags) {
             }
             struct rfc_sndrcvinfo in;
             memcpy(&in, c + sizeof h, sizeof in);
-            if ((in.sinfo_flags & ~AIXA_SCTP_UNORDERED) != 0) {
+            if ((in.sinfo_flags & ~(AIXA_SCTP_UNORDERED | AIXA_SCTP_EOF | AIXA_SCTP_ABORT)) != 0) {
                 return fail(AIX_EINVAL);
             }
             memset(&lc, 0, sizeof lc);
@@ -775,7 +775,10 @@ EXPORT long sendmsg(int fd, const struct aix_msghdr *msg, int flags) {
             lc.h.cmsg_level = LNX_SOL_SCTP;
             lc.h.cmsg_type = LNX_SCTP_SNDRCV;
             lc.info = in;
-            lc.info.sinfo_flags = (in.sinfo_flags & AIXA_SCTP_UNORDERED) ? LNX_SCTP_UNORDERED : 0;
+            lc.info.sinfo_flags = ((in.sinfo_flags & AIXA_SCTP_UNORDERED) ? LNX_SCTP_UNORDERED : 0)
+                    /* association control: ending one association (assumed AIX bits -> Linux's) */
+                    | ((in.sinfo_flags & AIXA_SCTP_EOF) ? LNX_SCTP_EOF : 0)
+                    | ((in.sinfo_flags & AIXA_SCTP_ABORT) ? LNX_SCTP_ABORT : 0);
             have = 1;
             c += h.cmsg_len;   /* AIX: no alignment padding between control messages */
             left -= h.cmsg_len;

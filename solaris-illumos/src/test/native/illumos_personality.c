@@ -295,9 +295,11 @@ static int msgflags_to_il(int lx)
 static int sinfo_flags_to_lx(unsigned il, uint16_t *out)
 {
     unsigned lx = 0;
-    if (il & ~(unsigned)(IL_MSG_UNORDERED | IL_MSG_ABORT | IL_MSG_EOF | IL_MSG_ADDR_OVER)) {
-        return -1; /* MSG_PR_SCTP: not emulated */
+    if (il & ~(unsigned)(IL_MSG_UNORDERED | IL_MSG_ABORT | IL_MSG_EOF | IL_MSG_ADDR_OVER | IL_MSG_PR_SCTP)) {
+        return -1;
     }
+    /* association control: illumos timed reliability (MSG_PR_SCTP + sinfo_timetolive) is Linux's TTL policy */
+    if (il & IL_MSG_PR_SCTP) lx |= SCTP_PR_SCTP_TTL;
     if (il & IL_MSG_UNORDERED) lx |= SCTP_UNORDERED;
     if (il & IL_MSG_ABORT) lx |= SCTP_ABORT;
     if (il & IL_MSG_EOF) lx |= SCTP_EOF;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.peeloff.spi.ReceiveInfo;
+import org.peeloff.spi.SendFlags;
 import org.peeloff.spi.SctpProvider;
 import org.peeloff.spi.SocketOption;
 
@@ -54,6 +55,8 @@ abstract sealed class AbstractSctpSocket implements AutoCloseable permits SctpMu
     final SctpProvider provider;
     final Descriptor descriptor;
     private volatile boolean blocking;
+    /** Notifications {@link #receiveWhole0} met inside a message, handed out first by the next receive. */
+    private volatile java.util.Queue<SctpReceived> stashed;
 
     AbstractSctpSocket(SctpProvider provider, int fd, boolean blocking) {
         this.provider = Objects.requireNonNull(provider, "provider");
@@ -263,11 +266,20 @@ abstract sealed class AbstractSctpSocket implements AutoCloseable permits SctpMu
 
     final int send0(ByteBuffer src, int assocId, InetSocketAddress to, int stream, int ppid, boolean unordered)
             throws SctpException {
+        return send0(src, assocId, to, stream, ppid, unordered ? SendFlags.UNORDERED : 0, 0);
+    }
+
+    /** A send with {@link SendFlags} and a time-to-live; the plain {@code send} of the SPI when it has neither. */
+    final int send0(ByteBuffer src, int assocId, InetSocketAddress to, int stream, int ppid, int flags, int ttl)
+            throws SctpException {
         Objects.requireNonNull(src, "src");
+        boolean plain = (flags & ~SendFlags.UNORDERED) == 0 && ttl == 0;
+        boolean unordered = (flags & SendFlags.UNORDERED) != 0;
         int fd = descriptor.acquire("send");
         try {
             while (true) {
-                int n = provider.send(fd, src, assocId, to, stream, ppid, unordered, true);
+                int n = plain ? provider.send(fd, src, assocId, to, stream, ppid, unordered, true)
+                        : provider.sendMessage(fd, src, assocId, to, stream, ppid, flags, ttl, true);
                 if (n >= 0 || !blocking) {
                     return Math.max(n, 0);
                 }
@@ -279,9 +291,80 @@ abstract sealed class AbstractSctpSocket implements AutoCloseable permits SctpMu
     }
 
     final SctpReceived receive0(ByteBuffer dst) throws SctpException {
+        return receive0(dst, blocking);
+    }
+
+    /**
+     * Receives one message whole (see {@link SctpSocket#receiveWhole}): pieces until {@code complete()},
+     * notifications that come in between kept for the next receive.
+     */
+    final SctpReceived receiveWhole0(ByteBuffer dst) throws SctpException {
+        Objects.requireNonNull(dst, "dst");
+        int start = dst.position();
+        SctpData first = null;
+        while (true) {
+            // the first receive waits as the socket's mode says; once a message has begun, its rest is awaited
+            SctpReceived r = receive0(dst, first != null || blocking);
+            if (r == null) {
+                return null;
+            }
+            if (!(r instanceof SctpData d)) {
+                if (first == null) {
+                    return r;
+                }
+                stash(r);
+                continue;
+            }
+            if (first == null) {
+                first = d;
+            } else if (!d.association().equals(first.association()) || d.stream() != first.stream()) {
+                throw SctpException.rejected(SctpError.OTHER, "receiveWhole(fd=" + descriptor.number() + ")",
+                        "a piece of another message (" + d.association() + ", stream " + d.stream() + ") arrived"
+                                + " inside a message of " + first.association() + " stream " + first.stream()
+                                + " (fragment interleave is on): the buffer holds both, from position " + start);
+            }
+            int total = dst.position() - start;
+            if (d.complete()) {
+                return new SctpData(first.association(), first.stream(), first.payloadProtocolId(), total, true,
+                        first.unordered());
+            }
+            if (!dst.hasRemaining()) {
+                throw SctpException.rejected(SctpError.MESSAGE_TOO_LARGE, "receiveWhole(fd=" + descriptor.number()
+                        + ", limit=" + total + ")", "the message of " + first.association() + " on stream "
+                        + first.stream() + " is longer than the " + total + " bytes the buffer had room for; the buffer"
+                        + " holds its first " + total + " bytes (position advanced), the rest stays queued on the"
+                        + " socket: the next receive returns it in pieces, complete() true on the last");
+            }
+        }
+    }
+
+    /** Keeps a notification that came inside a message being reassembled, for the next receive. */
+    private void stash(SctpReceived r) {
+        java.util.Queue<SctpReceived> q = stashed;
+        if (q == null) {
+            synchronized (this) {
+                q = stashed;
+                if (q == null) {
+                    q = new java.util.concurrent.ConcurrentLinkedQueue<>();
+                    stashed = q;
+                }
+            }
+        }
+        q.add(r);
+    }
+
+    final SctpReceived receive0(ByteBuffer dst, boolean wait) throws SctpException {
         Objects.requireNonNull(dst, "dst");
         if (dst.isReadOnly()) {
             throw new IllegalArgumentException("read-only buffer");
+        }
+        java.util.Queue<SctpReceived> q = stashed;
+        SctpReceived kept = q == null ? null : q.poll();
+        if (kept != null) {
+            if (descriptor.isClosed()) {
+                throw new SctpClosedException("receive(fd=" + descriptor.number() + ")", false);
+            }
+            return kept;
         }
         int fd = descriptor.acquire("receive");
         try {
@@ -305,7 +388,7 @@ abstract sealed class AbstractSctpSocket implements AutoCloseable permits SctpMu
                             "the socket has no association and none can come (never connected, or its association ended);"
                                     + " nothing is queued");
                 }
-                if (!blocking) {
+                if (!wait) {
                     return null;
                 }
                 awaitReady(fd, false, "receive");

@@ -18,18 +18,48 @@ import java.net.InetSocketAddress;
  *                          NGAP 60), sent in network byte order on every OS, as the JDK's and Netty's
  *                          SCTP do; values above 2^31 are negative ints and arrive as sent
  * @param unordered         true to send (or: it was sent) unordered
+ * @param timeToLiveMillis  0 for a reliable message; above 0, partial reliability (RFC 3758 timed
+ *                          reliability): the message is dropped if it cannot be sent within that many
+ *                          milliseconds (Linux {@code SCTP_PR_SCTP_TTL}, illumos {@code MSG_PR_SCTP} with
+ *                          {@code sinfo_timetolive}; a provider without it refuses it {@code UNSUPPORTED})
  */
 public record MessageInfo(AssociationId association, InetSocketAddress address, int stream,
-                          int payloadProtocolId, boolean unordered) {
+                          int payloadProtocolId, boolean unordered, int timeToLiveMillis) {
 
-    /** Checks the stream range and that a destination is given. */
+    /**
+     * Checks the stream range and the time-to-live. Neither association nor address is needed for a
+     * one-to-one socket ({@link #onStream}); a one-to-many socket's {@code send} refuses such a message.
+     */
     public MessageInfo {
         if (stream < 0 || stream > 0xFFFF) {
             throw new IllegalArgumentException("stream must be 0..65535: " + stream);
         }
-        if (association == null && address == null) {
-            throw new IllegalArgumentException("a message needs an association or an address");
+        if (timeToLiveMillis < 0) {
+            throw new IllegalArgumentException("a time-to-live is 0 (reliable) or positive: " + timeToLiveMillis);
         }
+    }
+
+    /**
+     * A reliable message (no time-to-live).
+     *
+     * @param association       the association, or null
+     * @param address           the peer address, or null
+     * @param stream            the stream number, 0..65535
+     * @param payloadProtocolId the payload protocol identifier (IANA number)
+     * @param unordered         true to send unordered
+     */
+    public MessageInfo(AssociationId association, InetSocketAddress address, int stream, int payloadProtocolId,
+                       boolean unordered) {
+        this(association, address, stream, payloadProtocolId, unordered, 0);
+    }
+
+    /**
+     * @param stream the stream number
+     * @return info for an ordered message with payload protocol id 0 on a one-to-one or peeled-off
+     *         {@link SctpSocket} (its one association)
+     */
+    public static MessageInfo onStream(int stream) {
+        return new MessageInfo(null, null, stream, 0, false, 0);
     }
 
     /**
@@ -55,7 +85,7 @@ public record MessageInfo(AssociationId association, InetSocketAddress address, 
      * @return a copy with that payload protocol identifier
      */
     public MessageInfo withPayloadProtocolId(int ppid) {
-        return new MessageInfo(association, address, stream, ppid, unordered);
+        return new MessageInfo(association, address, stream, ppid, unordered, timeToLiveMillis);
     }
 
     /**
@@ -63,6 +93,14 @@ public record MessageInfo(AssociationId association, InetSocketAddress address, 
      * @return a copy with that flag
      */
     public MessageInfo withUnordered(boolean unordered) {
-        return new MessageInfo(association, address, stream, payloadProtocolId, unordered);
+        return new MessageInfo(association, address, stream, payloadProtocolId, unordered, timeToLiveMillis);
+    }
+
+    /**
+     * @param millis 0 for a reliable message, else the time-to-live in milliseconds
+     * @return a copy with that time-to-live
+     */
+    public MessageInfo withTimeToLive(int millis) {
+        return new MessageInfo(association, address, stream, payloadProtocolId, unordered, millis);
     }
 }

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.peeloff.spi.SctpProvider;
+import org.peeloff.spi.SendFlags;
 import org.peeloff.spi.SocketStyle;
 
 /**
@@ -48,6 +49,10 @@ public final class SctpMultiSocket extends AbstractSctpSocket {
 
     /** The sockets associations were peeled off into, by id (for ASSOCIATION_MOVED). */
     private final PeeledSockets peeled = new PeeledSockets();
+    /** Peel-offs between their native call and their entry in {@link #peeled}. */
+    private final java.util.concurrent.atomic.AtomicInteger peelsUnderWay = new java.util.concurrent.atomic.AtomicInteger();
+    /** How long a failed send waits at most for peel-offs under way. */
+    private static final long PEEL_WAIT_NANOS = 1_000_000_000L;
 
     private SctpMultiSocket(SctpProvider provider, int fd) {
         super(provider, fd, true);
@@ -177,16 +182,85 @@ public final class SctpMultiSocket extends AbstractSctpSocket {
     }
 
     /**
-     * Sets up an association to a peer. In blocking mode it returns once the association is up; its
-     * id arrives with the {@link AssociationChange.State#COMMUNICATION_UP} event ({@link #receive}).
+     * Sets up an association to a peer and returns its id: the id its
+     * {@link AssociationChange.State#COMMUNICATION_UP} event ({@link #receive}) carries. In blocking mode
+     * it returns once the association is up; in non-blocking mode it returns while set-up goes on where
+     * the OS tells the id that early (Linux, illumos), the event following.
      *
      * @param remote the peer
-     * @return this socket
+     * @return the new association's id; null where the provider cannot tell it (AIX without the
+     *         {@code SCTP_GET_ASSOC_ID_LIST} values: {@link Capabilities#unsupported()} says so), the id then
+     *         coming with COMMUNICATION_UP only
      * @throws SctpException e.g. {@code CONNECTION_REFUSED}
      */
-    public SctpMultiSocket connect(InetSocketAddress remote) throws SctpException {
-        connect0(remote);
-        return this;
+    public AssociationId connect(InetSocketAddress remote) throws SctpException {
+        Objects.requireNonNull(remote, "remote");
+        return connect(List.of(remote));
+    }
+
+    /**
+     * Sets up one association to a peer reachable at several addresses ({@code sctp_connectx}): the
+     * association gets every address as a path, and its id is returned.
+     *
+     * @param remotes the peer's addresses, one port, at least one
+     * @return the new association's id (null as for {@link #connect(InetSocketAddress)})
+     * @throws SctpException {@code UNSUPPORTED} for several addresses where the OS has no
+     *                       {@code sctp_connectx} (illumos; named in {@link Capabilities#unsupported()});
+     *                       the errors of {@link #connect(InetSocketAddress)}
+     */
+    public AssociationId connect(List<InetSocketAddress> remotes) throws SctpException {
+        List<InetSocketAddress> copy = List.copyOf(remotes);
+        int fd = descriptor.acquire("connect");
+        try {
+            int id = provider.connectx(fd, copy);
+            return id == 0 ? null : AssociationId.of(id);
+        } finally {
+            descriptor.release();
+        }
+    }
+
+    /**
+     * Ends one association gracefully (SHUTDOWN; {@code sendmsg} with {@code SCTP_EOF} and no data): what
+     * is queued is still delivered, the peer sees a SHUTDOWN event, and the association's end comes as
+     * {@link AssociationChange.State#SHUTDOWN_COMPLETE}. The other associations on the socket go on.
+     *
+     * @param association the association
+     * @throws SctpException e.g. {@code NO_SUCH_ASSOCIATION}, {@code ASSOCIATION_MOVED} after a peel-off
+     */
+    public void shutdown(AssociationId association) throws SctpException {
+        end(association, SendFlags.EOF, ByteBuffer.allocate(0));
+    }
+
+    /**
+     * Ends one association at once (ABORT; {@code sendmsg} with {@code SCTP_ABORT}): what is queued is
+     * dropped, and the peer sees the association lost. The other associations on the socket go on.
+     *
+     * @param association the association
+     * @throws SctpException e.g. {@code NO_SUCH_ASSOCIATION}
+     */
+    public void abort(AssociationId association) throws SctpException {
+        end(association, SendFlags.ABORT, ByteBuffer.allocate(0));
+    }
+
+    /**
+     * As {@link #abort(AssociationId)}, with a user abort reason: the bytes travel in the ABORT chunk as
+     * the "User-Initiated Abort" cause (RFC 9260 3.3.10.12) where the OS sends it (Linux does).
+     *
+     * @param association the association
+     * @param reason      the reason's bytes from position to limit (the position is not moved)
+     * @throws SctpException e.g. {@code NO_SUCH_ASSOCIATION}
+     */
+    public void abort(AssociationId association, ByteBuffer reason) throws SctpException {
+        end(association, SendFlags.ABORT, Objects.requireNonNull(reason, "reason").duplicate());
+    }
+
+    private void end(AssociationId association, int flag, ByteBuffer payload) throws SctpException {
+        Objects.requireNonNull(association, "association");
+        try {
+            send0(payload, association.value(), null, 0, 0, flag, 0);
+        } catch (SctpException e) {
+            throw movedOr(e, association.value());
+        }
     }
 
     /**
@@ -202,9 +276,13 @@ public final class SctpMultiSocket extends AbstractSctpSocket {
      */
     public int send(ByteBuffer src, MessageInfo info) throws SctpException {
         Objects.requireNonNull(info, "info");
+        if (info.association() == null && info.address() == null) {
+            throw new IllegalArgumentException("a message on a one-to-many socket needs an association or an address");
+        }
         int assoc = info.association() == null ? 0 : info.association().value();
         try {
-            return send0(src, assoc, info.address(), info.stream(), info.payloadProtocolId(), info.unordered());
+            return send0(src, assoc, info.address(), info.stream(), info.payloadProtocolId(),
+                    info.unordered() ? SendFlags.UNORDERED : 0, info.timeToLiveMillis());
         } catch (SctpException e) {
             throw movedOr(e, assoc);
         }
@@ -218,6 +296,12 @@ public final class SctpMultiSocket extends AbstractSctpSocket {
     private SctpException movedOr(SctpException e, int assoc) {
         if (assoc == 0 || (e.error() != SctpError.NOT_CONNECTED && e.error() != SctpError.NO_SUCH_ASSOCIATION)) {
             return e;
+        }
+        // A send woken by a peel-off can fail before that peel-off has recorded where the association went:
+        // wait for the peel-offs under way (a system call each) before naming the error.
+        long deadline = System.nanoTime() + PEEL_WAIT_NANOS;
+        while (peelsUnderWay.get() > 0 && System.nanoTime() - deadline < 0) {
+            java.util.concurrent.locks.LockSupport.parkNanos(50_000);
         }
         SctpSocket to = peeled.openSocketOf(assoc);
         if (to == null) {
@@ -239,6 +323,23 @@ public final class SctpMultiSocket extends AbstractSctpSocket {
      */
     public SctpReceived receive(ByteBuffer dst) throws SctpException {
         return receive0(dst);
+    }
+
+    /**
+     * Receives one message whole, however many pieces the kernel hands it out in, or a notification.
+     * The limit is the room {@code dst} has: the message's bytes go from its position on, and the
+     * returned {@link SctpData} counts them all, {@code complete()} true. Once a message has begun, its
+     * rest is awaited even in non-blocking mode. A notification that comes in between is kept and
+     * returned by the next receive.
+     *
+     * @param dst where the message goes; its remaining room is the limit
+     * @return the whole message, or a notification; null in non-blocking mode when nothing was queued
+     * @throws SctpException {@code MESSAGE_TOO_LARGE} when the message is longer than the room: nothing is
+     *                       lost, {@code dst} holds its first bytes (position advanced to the limit) and the
+     *                       rest stays queued on the socket, where the next receive returns it in pieces
+     */
+    public SctpReceived receiveWhole(ByteBuffer dst) throws SctpException {
+        return receiveWhole0(dst);
     }
 
     /**
@@ -351,14 +452,19 @@ public final class SctpMultiSocket extends AbstractSctpSocket {
                     "association ids are positive");
         }
         int fd = descriptor.acquire("peelOff");
-        int newFd;
+        peelsUnderWay.incrementAndGet();
         try {
-            newFd = provider.peeloff(fd, association.value(), set);
+            int newFd;
+            try {
+                newFd = provider.peeloff(fd, association.value(), set);
+            } finally {
+                descriptor.release();
+            }
+            SctpSocket socket = new SctpSocket(provider, newFd, association, !set.contains(PeeloffOption.NONBLOCK));
+            peeled.put(association.value(), socket);
+            return socket;
         } finally {
-            descriptor.release();
+            peelsUnderWay.decrementAndGet();
         }
-        SctpSocket socket = new SctpSocket(provider, newFd, association, !set.contains(PeeloffOption.NONBLOCK));
-        peeled.put(association.value(), socket);
-        return socket;
     }
 }

@@ -101,6 +101,50 @@ public final class SctpSocket extends AbstractSctpSocket {
     }
 
     /**
+     * Binds to several local addresses (multi-homing): the first with {@code bind()}, the others added
+     * with {@code sctp_bindx()} on the same port.
+     *
+     * @param locals the addresses, at least one
+     * @return this socket
+     * @throws SctpException when a bind fails
+     */
+    public SctpSocket bind(List<InetSocketAddress> locals) throws SctpException {
+        if (locals.isEmpty()) {
+            throw new IllegalArgumentException("no address to bind");
+        }
+        bind(locals.get(0));
+        if (locals.size() > 1) {
+            int port = localAddresses().get(0).getPort();
+            List<InetSocketAddress> rest = new java.util.ArrayList<>();
+            for (InetSocketAddress a : locals.subList(1, locals.size())) {
+                rest.add(a.getPort() == 0 ? new InetSocketAddress(a.getAddress(), port) : a);
+            }
+            bindx(rest, true);
+        }
+        return this;
+    }
+
+    /**
+     * Adds or removes local addresses ({@code sctp_bindx}); on a peeled-off or connected socket this is
+     * dynamic address reconfiguration where the OS and the peer support it.
+     *
+     * @param addresses the addresses
+     * @param add       true to add, false to remove
+     * @return this socket
+     * @throws SctpException when the call fails
+     */
+    public SctpSocket bindx(List<InetSocketAddress> addresses, boolean add) throws SctpException {
+        List<InetSocketAddress> copy = List.copyOf(addresses);
+        int fd = descriptor.acquire("bindx");
+        try {
+            provider.bindx(fd, copy, add);
+        } finally {
+            descriptor.release();
+        }
+        return this;
+    }
+
+    /**
      * Sets up the association to the peer.
      *
      * @param remote the peer
@@ -154,6 +198,37 @@ public final class SctpSocket extends AbstractSctpSocket {
             throw new IllegalArgumentException("stream must be 0..65535: " + stream);
         }
         return send0(src, 0, null, stream, ppid, false);
+    }
+
+    /**
+     * Sends one message with its stream, payload protocol id, unordered flag and time-to-live, as a
+     * one-to-many socket does; the association and address of {@code info} are ignored (the socket
+     * has one association).
+     *
+     * @param src  the bytes from position to limit; the position advances
+     * @param info the stream, payload protocol id, unordered flag and time-to-live ({@link MessageInfo#onStream})
+     * @return the bytes sent; 0 in non-blocking mode when there was no room
+     * @throws SctpException when the send fails; {@code UNSUPPORTED} for a time-to-live the OS lacks
+     */
+    public int send(ByteBuffer src, MessageInfo info) throws SctpException {
+        Objects.requireNonNull(info, "info");
+        return send0(src, 0, null, info.stream(), info.payloadProtocolId(),
+                info.unordered() ? org.peeloff.spi.SendFlags.UNORDERED : 0, info.timeToLiveMillis());
+    }
+
+    /**
+     * Receives one message whole, however many pieces the kernel hands it out in, or a notification
+     * (as {@link SctpMultiSocket#receiveWhole}).
+     *
+     * @param dst where the message goes; its remaining room is the limit
+     * @return the whole message, or a notification; null in non-blocking mode when nothing was queued
+     * @throws SctpException {@code MESSAGE_TOO_LARGE} when the message is longer than the room: nothing is
+     *                       lost, {@code dst} holds its first bytes (position advanced to the limit) and the
+     *                       rest stays queued on the socket, where the next receive returns it in pieces;
+     *                       {@code NOT_CONNECTED} as {@link #receive}
+     */
+    public SctpReceived receiveWhole(ByteBuffer dst) throws SctpException {
+        return receiveWhole0(dst);
     }
 
     /**

@@ -229,7 +229,7 @@ class ArgumentChecksTest {
     void binding_no_address_is_refused_before_any_native_call() {
         assertThrows(IllegalArgumentException.class, () -> socket.bind(List.of()));
         assertThrows(NullPointerException.class, () -> socket.bind((InetSocketAddress) null));
-        assertThrows(NullPointerException.class, () -> socket.connect(null));
+        assertThrows(NullPointerException.class, () -> socket.connect((InetSocketAddress) null));
         assertThrows(NullPointerException.class, () -> socket.peerAddresses(null));
         assertNoNativeCall();
     }

@@ -96,8 +96,18 @@ class MessageInfoTest {
     }
 
     @Test
-    void a_message_without_association_and_without_address_is_refused() {
-        assertThrows(IllegalArgumentException.class, () -> new MessageInfo(null, null, 0, 0, false));
+    void a_message_for_a_one_to_one_socket_has_neither_association_nor_address() {
+        MessageInfo info = MessageInfo.onStream(4);
+        assertNull(info.association());
+        assertNull(info.address());
+        assertEquals(4, info.stream());
+        assertEquals(0, info.timeToLiveMillis());
+    }
+
+    @Test
+    void a_negative_time_to_live_is_refused_and_a_positive_one_kept() {
+        assertThrows(IllegalArgumentException.class, () -> MessageInfo.onStream(0).withTimeToLive(-1));
+        assertEquals(250, MessageInfo.to(ASSOC, 0).withTimeToLive(250).timeToLiveMillis());
     }
 
     @Test

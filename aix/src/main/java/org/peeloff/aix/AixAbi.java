@@ -455,6 +455,10 @@ final class AixAbi {
         SCTP_BINDX_ADD_ADDR("SCTP_BINDX_ADD_ADDR"),
         /** {@code sctp_bindx} flag: remove addresses. */
         SCTP_BINDX_REM_ADDR("SCTP_BINDX_REM_ADDR"),
+        /** The {@code sinfo_flags} bit for a graceful shutdown of one association. */
+        SCTP_EOF("SCTP_EOF"),
+        /** The {@code sinfo_flags} bit for an abort of one association. */
+        SCTP_ABORT("SCTP_ABORT"),
 
         /** {@code sizeof(struct sctp_sndrcvinfo)}: the RFC's nine fields; an OS may add more (FreeBSD: 128). */
         SNDRCVINFO_SIZE("sizeof.sctp_sndrcvinfo", 32, Rfc.SNDRCVINFO),
@@ -650,7 +654,10 @@ final class AixAbi {
         NODELAY("setOption/getOption NODELAY (SCTP_NODELAY)", Unknown.SOL_SCTP, Unknown.SCTP_NODELAY),
         /** {@code sctp_bindx}. */
         BINDX("bindx() (sctp_bindx flags SCTP_BINDX_ADD_ADDR / SCTP_BINDX_REM_ADDR)",
-                Unknown.SCTP_BINDX_ADD_ADDR, Unknown.SCTP_BINDX_REM_ADDR);
+                Unknown.SCTP_BINDX_ADD_ADDR, Unknown.SCTP_BINDX_REM_ADDR),
+        /** Ending one association of a one-to-many socket. */
+        END_ASSOCIATION("shutdown(association) and abort(association) (sinfo_flags SCTP_EOF / SCTP_ABORT)",
+                Unknown.SCTP_EOF, Unknown.SCTP_ABORT);
 
         private final String description;
         private final Set<Unknown> needs;

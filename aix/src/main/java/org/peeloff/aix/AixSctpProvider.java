@@ -234,11 +234,21 @@ public final class AixSctpProvider extends NativeSctpProvider {
             }
         }
 
+        unsupported.add("connect(List) with several addresses: no sctp_connectx is documented for AIX (abi.tsv aix "
+                + "fact:sctp_connectx.library: ?)");
+        unsupported.add("MessageInfo.timeToLiveMillis (PR-SCTP): SCTP_PR_SCTP_TTL is not known for AIX (abi.tsv: ?)");
+        if (!nativeList) {
+            unsupported.add("connect() returning the association id (it returns null): the id is read from "
+                    + "sctp_opt_info(SCTP_GET_ASSOC_ID_LIST), whose values are missing");
+        }
+
         Map<String, String> details = new LinkedHashMap<>();
         if (loadedOperations() instanceof AixSockets sockets) {
             unsupported.addAll(sockets.unsupportedOptions());
             details.put("options", sockets.supportedOptions());
         }
+        details.put("connect", "connect(), then the one id that was not in sctp_opt_info(SCTP_GET_ASSOC_ID_LIST) before"
+                + " (AIX documents no sctp_connectx)");
         details.put("environment", personality()
                 ? "AIX ABI personality on a Linux kernel: AIX numbers, layouts and errno over Linux's SCTP; proves "
                         + "the provider's mechanics, not AIX"

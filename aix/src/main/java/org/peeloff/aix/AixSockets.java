@@ -4,6 +4,7 @@
  */
 package org.peeloff.aix;
 
+import java.net.InetSocketAddress;
 import java.util.Set;
 
 import com.sun.jna.Function;
@@ -126,6 +127,64 @@ final class AixSockets extends PosixSctp {
     protected SctpException unsupportedOption(SocketOption option, String text) {
         return option == SocketOption.NODELAY ? config.unsupported(Feature.NODELAY, text)
                 : super.unsupportedOption(option, text);
+    }
+
+    /**
+     * {@code SCTP_EOF}/{@code SCTP_ABORT} from the configured values (0 while unknown: refused), no
+     * time-to-live (SCTP_PR_SCTP_TTL unknown), and the public MSG_TRUNC/MSG_CTRUNC.
+     */
+    @Override
+    protected org.peeloff.jna.AssociationControl associationControl() {
+        return new org.peeloff.jna.AssociationControl(config.getOr(Unknown.SCTP_EOF, 0), config.getOr(Unknown.SCTP_ABORT, 0),
+                0, null, 0, AixAbi.MSG_TRUNC, AixAbi.MSG_CTRUNC);
+    }
+
+    /**
+     * {@inheritDoc} AIX documents neither {@code sctp_connectx} nor {@code sctp_getpaddrs}: the association
+     * list ({@code sctp_opt_info(SCTP_GET_ASSOC_ID_LIST)}) is read before and after {@code connect()}, and
+     * the one new id is the association's. While that option's values are unknown the association is set
+     * up all the same and 0 returned (the id then comes with COMMUNICATION_UP; capabilities say so); an
+     * association that arrives on a listening socket meanwhile makes the id ambiguous, which fails
+     * {@code OTHER} (the association stays up).
+     */
+    @Override
+    protected int connectOne(int fd, InetSocketAddress remote) throws SctpException {
+        String text = "connect(fd=" + fd + ", " + remote + ")";
+        if (!config.supports(Feature.NATIVE_ASSOCIATION_LIST)) {
+            connect(fd, remote);
+            return 0;
+        }
+        java.util.Set<Integer> before = new java.util.HashSet<>();
+        for (int id : nativeAssociations(fd)) {
+            before.add(id);
+        }
+        SctpException inProgress = null;
+        try {
+            connect(fd, remote);
+        } catch (SctpException e) {
+            if (e.error() != SctpError.WOULD_BLOCK) {
+                throw e;
+            }
+            inProgress = e;
+        }
+        int found = 0;
+        int count = 0;
+        for (int id : nativeAssociations(fd)) {
+            if (!before.contains(id)) {
+                found = id;
+                count++;
+            }
+        }
+        if (count == 1) {
+            return found;
+        }
+        if (count == 0 && inProgress != null) {
+            throw inProgress;
+        }
+        throw SctpException.rejected(SctpError.OTHER, text, count == 0
+                ? "connected, but no new association is listed: its id is not known (it comes with COMMUNICATION_UP)"
+                : count + " associations appeared during connect(): which one is this peer's is not known (AIX has no"
+                + " sctp_getpaddrs; the id comes with COMMUNICATION_UP)");
     }
 
     /** @return true: AIX documents no {@code sctp_getpaddrs}, so peers are learnt from {@code recvmsg} */

@@ -279,6 +279,93 @@ public abstract class InteropSuite {
         }
     }
 
+    // ---- association control (issue 15) against the JDK: ending one association, send information
+
+    /**
+     * Peeloff's one-to-many server ends one of two JDK {@link SctpChannel} clients' associations
+     * gracefully ({@code shutdown}) and the other abortively ({@code abort}): the JDK reports a
+     * {@code ShutdownNotification} to the first and the association lost ({@code COMM_LOST}) to the
+     * second, each only for its own association.
+     */
+    @Test
+    void peeloffShutdownAndAbortOfOneAssociationEachAreSeenByTheirJdkChannel() throws Exception {
+        requireJdkSctp();
+        try (Cleanup r = new Cleanup()) {
+            SctpMultiSocket server = Associations.server(r, p());
+            SctpChannel graceful = r.add(SctpChannel.open());
+            graceful.bind(new InetSocketAddress(LOOPBACK, 0));
+            assertTrue(graceful.connect(address(server)));
+            AssociationId gracefulId = Associations.accept(server, 1).get(0);
+            SctpChannel aborted = r.add(SctpChannel.open());
+            aborted.bind(new InetSocketAddress(LOOPBACK, 0));
+            assertTrue(aborted.connect(address(server)));
+            AssociationId abortedId = Associations.accept(server, 1).get(0);
+
+            server.shutdown(gracefulId);
+            assertEquals("SHUTDOWN", jdkEnd(graceful), proves() + ": the JDK channel sees the graceful end");
+            server.abort(abortedId);
+            assertEquals("COMM_LOST", jdkEnd(aborted), proves() + ": the JDK channel sees the abort");
+        }
+    }
+
+    /**
+     * A socket peeled off Peeloff's server sends with a {@code MessageInfo} (stream 2, ppid 46,
+     * unordered); the JDK {@link SctpChannel} at the other end reads the same three values.
+     */
+    @Test
+    void peeledSocketMessageInfoIsReadRightByAJdkChannel() throws Exception {
+        requireJdkSctp();
+        try (Cleanup r = new Cleanup()) {
+            SctpMultiSocket server = Associations.server(r, p());
+            SctpChannel jdk = r.add(SctpChannel.open());
+            jdk.bind(new InetSocketAddress(LOOPBACK, 0));
+            assertTrue(jdk.connect(address(server)));
+            SctpSocket peeled = r.add(server.peelOff(Associations.accept(server, 1).get(0)));
+            byte[] text = "diameter".getBytes(StandardCharsets.US_ASCII);
+            peeled.send(ByteBuffer.wrap(text), org.peeloff.MessageInfo.onStream(2).withPayloadProtocolId(46)
+                    .withUnordered(true));
+            Piece got = jdkSource(jdk).next("the peeled socket's message");
+            assertArrayEquals(text, got.bytes(), proves());
+            assertEquals(2, got.stream(), proves() + ": stream");
+            assertEquals(46, got.ppid(), proves() + ": ppid, the IANA number");
+            assertTrue(got.unordered(), proves() + ": unordered");
+        }
+    }
+
+    /** Receives on a JDK channel until its association ends: "SHUTDOWN", or the association change's event. */
+    private String jdkEnd(SctpChannel ch) throws IOException {
+        String[] end = new String[1];
+        AbstractNotificationHandler<Object> handler = new AbstractNotificationHandler<>() {
+            @Override
+            public com.sun.nio.sctp.HandlerResult handleNotification(com.sun.nio.sctp.ShutdownNotification n, Object a) {
+                end[0] = "SHUTDOWN";
+                return com.sun.nio.sctp.HandlerResult.RETURN;
+            }
+
+            @Override
+            public com.sun.nio.sctp.HandlerResult handleNotification(com.sun.nio.sctp.AssociationChangeNotification n,
+                                                                     Object a) {
+                if (n.event() == com.sun.nio.sctp.AssociationChangeNotification.AssocChangeEvent.COMM_UP) {
+                    return com.sun.nio.sctp.HandlerResult.CONTINUE;
+                }
+                end[0] = n.event().name();
+                return com.sun.nio.sctp.HandlerResult.RETURN;
+            }
+        };
+        ByteBuffer buf = ByteBuffer.allocate(RECEIVE_BUFFER);
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (end[0] == null) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new AssertionFailedError(proves() + ": the JDK channel saw no end of its association");
+            }
+            com.sun.nio.sctp.MessageInfo mi = ch.receive(buf.clear(), null, handler);
+            if (mi != null && mi.bytes() < 0 && end[0] == null) {
+                end[0] = "ENDED";
+            }
+        }
+        return end[0];
+    }
+
     // ------------------------------------------------------------------------------------------
     // lksctp-tools
     // ------------------------------------------------------------------------------------------

@@ -239,6 +239,14 @@ public abstract class SctpProviderTck {
      * "sctp_peeloff branches off an existing association assoc_id on a one-to-many style socket sd into a
      * separate socket. The new socket is a one-to-one style socket", and the errors every man page lists.
      */
+    /** Association control (issue 15): {@link AssociationControlTck}. */
+    @Nested
+    class AssociationControlCases extends AssociationControlTck {
+        AssociationControlCases() {
+            super(SctpProviderTck.this);
+        }
+    }
+
     @Nested
     class PeelOff {
 

@@ -100,7 +100,7 @@ class SctpProviderTckDiscoveryTest {
                 .filter(t -> t.isContainer() && t.getUniqueId().contains("nested-class"))
                 .map(TestIdentifier::getDisplayName).sorted().toList();
 
-        assertEquals(List.of("BadInput", "Concurrency", "EventLoop", "EventLoopOnPoll", "EventLoopScale", "Flags",
+        assertEquals(List.of("AssociationControlCases", "BadInput", "Concurrency", "EventLoop", "EventLoopOnPoll", "EventLoopScale", "Flags",
                 "Independence", "NothingLost", "PeelOff", "PeerAbort", "RawCalls", "Receiving", "ResourceUse", "Sending",
                 "TypedOptions"),
                 groups);

@@ -177,6 +177,51 @@ public abstract class NativeSctpProvider implements SctpProvider {
         operations().connect(fd, remote);
     }
 
+    /** {@inheritDoc} Refuses an empty list, an unresolved address or addresses with different ports first. */
+    @Override
+    public final int connectx(int fd, List<InetSocketAddress> remotes) throws SctpException {
+        Objects.requireNonNull(remotes, "remotes");
+        if (remotes.isEmpty()) {
+            throw SctpException.rejected(SctpError.INVALID_ARGUMENT, "sctp_connectx(fd=" + fd + ", [])", "no address given");
+        }
+        for (InetSocketAddress a : remotes) {
+            resolved(a, "sctp_connectx", fd);
+            if (a.getPort() != remotes.get(0).getPort()) {
+                throw SctpException.rejected(SctpError.INVALID_ARGUMENT, "sctp_connectx(fd=" + fd + ", " + remotes + ")",
+                        "the addresses of one peer share its port");
+            }
+        }
+        return operations().connectx(fd, List.copyOf(remotes));
+    }
+
+    /**
+     * {@inheritDoc} Refuses a stream outside 0..65535, a negative time-to-live, EOF with ABORT, and EOF with
+     * bytes before any native call.
+     */
+    @Override
+    public final int sendMessage(int fd, ByteBuffer src, int assocId, InetSocketAddress to, int stream, int ppid,
+                                 int flags, int timeToLiveMillis, boolean dontWait) throws SctpException {
+        Objects.requireNonNull(src, "src");
+        String text = "sendmsg(fd=" + fd + ", assoc=" + Integer.toUnsignedString(assocId) + ", stream=" + stream
+                + ", flags=" + SendFlags.text(flags) + ", " + src.remaining() + " bytes)";
+        if (stream < 0 || stream > 0xffff) {
+            throw SctpException.rejected(SctpError.INVALID_ARGUMENT, text, "the stream number must be 0..65535");
+        }
+        if (timeToLiveMillis < 0) {
+            throw SctpException.rejected(SctpError.INVALID_ARGUMENT, text, "a time-to-live is 0 or positive");
+        }
+        if ((flags & SendFlags.EOF) != 0 && (flags & SendFlags.ABORT) != 0) {
+            throw SctpException.rejected(SctpError.INVALID_ARGUMENT, text, "EOF and ABORT exclude each other");
+        }
+        if ((flags & SendFlags.EOF) != 0 && src.hasRemaining()) {
+            throw SctpException.rejected(SctpError.INVALID_ARGUMENT, text, "a graceful shutdown (EOF) carries no data");
+        }
+        if (to != null) {
+            resolved(to, "sendmsg", fd);
+        }
+        return operations().sendMessage(fd, src, assocId, to, stream, ppid, flags, timeToLiveMillis, dontWait);
+    }
+
     @Override
     public final int send(int fd, ByteBuffer src, int assocId, InetSocketAddress to, int stream, int ppid,
                           boolean unordered, boolean dontWait) throws SctpException {

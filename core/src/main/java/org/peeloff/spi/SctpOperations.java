@@ -111,6 +111,51 @@ public interface SctpOperations {
              boolean unordered, boolean dontWait) throws SctpException;
 
     /**
+     * {@code sctp_connectx()} semantics: sets up one association to a peer reachable at one or more
+     * addresses, and returns its id (the id its {@code COMMUNICATION_UP} event will carry). On a blocking
+     * socket it returns once the association is up; on a non-blocking one it returns the id while set-up
+     * goes on, where the OS tells the id that early, and otherwise fails {@code WOULD_BLOCK}.
+     *
+     * @param fd      a one-to-many socket
+     * @param remotes the peer's addresses (one port), at least one
+     * @return the new association's id, or 0 when the association was set up but the provider cannot tell
+     *         its id (its capabilities say so)
+     * @throws SctpException {@code UNSUPPORTED} naming what the OS lacks (several addresses where it has no
+     *                       {@code sctp_connectx}); the errors of {@code connect}
+     */
+    default int connectx(int fd, List<InetSocketAddress> remotes) throws SctpException {
+        throw SctpException.rejected(SctpError.UNSUPPORTED, "sctp_connectx(fd=" + fd + ", " + remotes + ")",
+                "this provider cannot tell the id of an association it sets up");
+    }
+
+    /**
+     * {@code sendmsg()} of one message with its SCTP send information and send flags: what
+     * {@link #send} does, plus ending an association (graceful {@link SendFlags#EOF}, abortive
+     * {@link SendFlags#ABORT}, whose bytes are the user's abort cause where the OS sends one) and a
+     * time-to-live for partial reliability ({@code timeToLiveMillis} above 0; RFC 3758 timed reliability).
+     *
+     * @param fd               the socket
+     * @param src              the bytes from position to limit; the position advances by what was sent
+     * @param assocId          the association (0 on a one-to-one socket, or when {@code to} is given)
+     * @param to               the peer for an implicit association set-up, or null
+     * @param stream           the stream number
+     * @param ppid             the payload protocol identifier (IANA number; network byte order on the wire)
+     * @param flags            {@link SendFlags} bits
+     * @param timeToLiveMillis 0 for a reliable message, else how long the message may wait to be sent
+     * @param dontWait         do not wait for buffer space (even on a blocking socket)
+     * @return the bytes sent, or -1 when {@code dontWait} and the call would have had to wait
+     * @throws SctpException {@code UNSUPPORTED} for a flag or a time-to-live this provider has no values for
+     */
+    default int sendMessage(int fd, ByteBuffer src, int assocId, InetSocketAddress to, int stream, int ppid, int flags,
+                            int timeToLiveMillis, boolean dontWait) throws SctpException {
+        if ((flags & ~SendFlags.UNORDERED) != 0 || timeToLiveMillis != 0) {
+            throw SctpException.rejected(SctpError.UNSUPPORTED, "sendmsg(fd=" + fd + ", flags=" + SendFlags.text(flags)
+                    + ", ttl=" + timeToLiveMillis + ")", "this provider has no end-of-association flags or time-to-live");
+        }
+        return send(fd, src, assocId, to, stream, ppid, (flags & SendFlags.UNORDERED) != 0, dontWait);
+    }
+
+    /**
      * {@code recvmsg()} of one message, or part of one, or a notification.
      *
      * @param fd       the socket

@@ -45,6 +45,26 @@ public final class ControlMessages {
      */
     public static int writeSendInfo(SctpLayout.Cmsg cmsg, SctpLayout.Info info, Pointer to, int assocId, int stream,
                                     int ppid, boolean unordered) {
+        return writeSendInfo(cmsg, info, to, assocId, stream, ppid, unordered ? info.unordered() : 0, -1, 0);
+    }
+
+    /**
+     * Writes one control message with the per-message send information, native flag bits and, where
+     * {@code ttlOffset} is not negative, a time-to-live.
+     *
+     * @param cmsg        the header layout
+     * @param info        the struct layout
+     * @param to          the control buffer
+     * @param assocId     the association
+     * @param stream      the stream
+     * @param ppid        the payload protocol id (IANA number)
+     * @param nativeFlags the OS's flag bits
+     * @param ttlOffset   the offset of the time-to-live in the struct, or -1 for none
+     * @param ttl         the time-to-live in milliseconds
+     * @return the control length ({@code CMSG_SPACE})
+     */
+    public static int writeSendInfo(SctpLayout.Cmsg cmsg, SctpLayout.Info info, Pointer to, int assocId, int stream,
+                                    int ppid, int nativeFlags, int ttlOffset, int ttl) {
         int space = cmsg.space(info.size());
         to.setMemory(0, space, (byte) 0);
         if (cmsg.lenWidth() == 8) {
@@ -56,7 +76,10 @@ public final class ControlMessages {
         to.setInt(cmsg.type(), info.type());
         long d = cmsg.data();
         to.setShort(d + info.stream(), (short) stream);
-        to.setShort(d + info.flags(), (short) (unordered ? info.unordered() : 0));
+        to.setShort(d + info.flags(), (short) nativeFlags);
+        if (ttlOffset >= 0) {
+            to.setInt(d + ttlOffset, ttl);
+        }
         to.setInt(d + info.ppid(), networkOrder(ppid));
         to.setInt(d + info.assocId(), assocId);
         return space;

@@ -29,6 +29,7 @@ import org.peeloff.spi.Poller;
 import org.peeloff.spi.PortableErrors;
 import org.peeloff.spi.ReceiveInfo;
 import org.peeloff.spi.SctpOperations;
+import org.peeloff.spi.SendFlags;
 import org.peeloff.spi.SocketOption;
 import org.peeloff.spi.SocketStyle;
 
@@ -114,7 +115,7 @@ public abstract class PosixSctp implements SctpOperations {
             EmulatedPeeloffFlags.class, PeeloffOption.class, AssociationId.class, AssociationChange.class,
             AssociationChange.State.class, ShutdownEvent.class, OtherNotification.class, SocketOption.class,
             Sockaddrs.class, ControlMessages.class, Notifications.class, Tracking.class, PosixScratch.class,
-            Need.class, SctpLayout.class};
+            Need.class, SctpLayout.class, AssociationControl.class, SendFlags.class};
         for (Class<?>[] group : new Class<?>[][] {shared, own}) {
             for (Class<?> c : group) {
                 try {
@@ -460,6 +461,84 @@ public abstract class PosixSctp implements SctpOperations {
         }
     }
 
+    /**
+     * {@inheritDoc} One address: {@link #connectOne}; several: {@link #connectSeveral} (an OS with
+     * {@code sctp_connectx} overrides it).
+     */
+    @Override
+    public int connectx(int fd, List<InetSocketAddress> remotes) throws SctpException {
+        return remotes.size() == 1 ? connectOne(fd, remotes.get(0)) : connectSeveral(fd, remotes);
+    }
+
+    /**
+     * Several addresses of one peer, one association.
+     *
+     * @param fd      the socket
+     * @param remotes the addresses (more than one)
+     * @return the association's id
+     * @throws SctpException {@code UNSUPPORTED} by default: the OS has no {@code sctp_connectx}
+     */
+    protected int connectSeveral(int fd, List<InetSocketAddress> remotes) throws SctpException {
+        throw SctpException.rejected(SctpError.UNSUPPORTED, "sctp_connectx(fd=" + fd + ", " + remotes + ")",
+                "provider '" + providerId + "': this OS has no sctp_connectx, so one association cannot be set up to"
+                        + " several addresses at once (connect to one; the peer's other addresses come with its INIT ACK)");
+    }
+
+    /**
+     * {@code connect()}, then the id of the association with that peer ({@link #associationWithPeer}); a
+     * non-blocking connect still in progress gives the id where the OS lists the association already.
+     *
+     * @param fd     the socket
+     * @param remote the peer
+     * @return the association's id
+     * @throws SctpException the connect's failure, or {@code OTHER} when the association is up but not found
+     */
+    protected int connectOne(int fd, InetSocketAddress remote) throws SctpException {
+        SctpException inProgress = null;
+        try {
+            connect(fd, remote);
+        } catch (SctpException e) {
+            if (e.error() != SctpError.WOULD_BLOCK) {
+                throw e;
+            }
+            inProgress = e;
+        }
+        int id = associationWithPeer(fd, remote);
+        if (id != 0) {
+            return id;
+        }
+        if (inProgress != null) {
+            throw inProgress;
+        }
+        throw SctpException.rejected(SctpError.OTHER, "connect(fd=" + fd + ", " + remote + ")", "the association is set"
+                + " up, but none with that peer address is listed on the socket: its id is not known (it comes with the"
+                + " COMMUNICATION_UP event)");
+    }
+
+    /**
+     * The association of a one-to-many socket whose peer has that address: by default the socket's
+     * associations ({@link #nativeAssociations}, else those tracked) and their peer addresses.
+     *
+     * @param fd     the socket
+     * @param remote the peer address
+     * @return the id, or 0 when none is found
+     * @throws SctpException when the list cannot be read
+     */
+    protected int associationWithPeer(int fd, InetSocketAddress remote) throws SctpException {
+        for (int id : associations(fd)) {
+            try {
+                if (peerAddresses(fd, id).contains(remote)) {
+                    return id;
+                }
+            } catch (SctpException e) {
+                if (e.error() != SctpError.NO_SUCH_ASSOCIATION) {
+                    throw e;
+                }
+            }
+        }
+        return 0;
+    }
+
     private static void pauseWhileConnecting(int fd, InetSocketAddress remote) throws SctpException {
         try {
             Thread.sleep(10);
@@ -511,13 +590,44 @@ public abstract class PosixSctp implements SctpOperations {
     @Override
     public int send(int fd, ByteBuffer src, int assocId, InetSocketAddress to, int stream, int ppid,
                     boolean unordered, boolean dontWait) throws SctpException {
+        return sendMessage(fd, src, assocId, to, stream, ppid, unordered ? SendFlags.UNORDERED : 0, 0, dontWait);
+    }
+
+    /**
+     * {@inheritDoc} As {@link #send}, the flags and the time-to-live turned into the OS's bits with its
+     * {@link #associationControl()}: EOF and ABORT in the flags of the usual send information, a
+     * time-to-live in {@code sinfo_timetolive} of {@code struct sctp_sndrcvinfo} with the OS's PR-SCTP bit.
+     */
+    @Override
+    public int sendMessage(int fd, ByteBuffer src, int assocId, InetSocketAddress to, int stream, int ppid, int flags,
+                           int timeToLiveMillis, boolean dontWait) throws SctpException {
+        boolean unordered = (flags & SendFlags.UNORDERED) != 0;
         SctpLayout.Info info = sendInfo();
         if (info == null || (unordered && info.unordered() == 0)) {
             Need need = info == null ? Need.SEND_INFO : Need.SEND_UNORDERED;
-            if (assocId != 0 || stream != 0 || ppid != 0 || unordered || !supports(need)) {
+            if (assocId != 0 || stream != 0 || ppid != 0 || flags != 0 || timeToLiveMillis != 0 || !supports(need)) {
                 throw unsupported(need, sendText(fd, assocId, stream, src.remaining()));
             }
         }
+        int ending = 0;
+        int ttlOffset = -1;
+        if ((flags & ~SendFlags.UNORDERED) != 0 || timeToLiveMillis != 0) {
+            AssociationControl c = associationControl();
+            String text = "sendmsg(fd=" + fd + ", assoc=" + Integer.toUnsignedString(assocId) + ", flags="
+                    + SendFlags.text(flags) + ", ttl=" + timeToLiveMillis + ")";
+            ending |= controlBit(c == null ? 0 : c.eof(), flags, SendFlags.EOF, "a graceful shutdown (SCTP_EOF)", text);
+            ending |= controlBit(c == null ? 0 : c.abort(), flags, SendFlags.ABORT, "an abort (SCTP_ABORT)", text);
+            if (timeToLiveMillis != 0) {
+                if (c == null || c.prTtl() == 0 || c.ttlInfo() == null) {
+                    throw SctpException.rejected(SctpError.UNSUPPORTED, text, "provider '" + providerId
+                            + "' has no values for a time-to-live (PR-SCTP timed reliability) on this OS");
+                }
+                info = c.ttlInfo(); // the struct with sinfo_timetolive (Linux: SCTP_SNDRCV instead of SCTP_SNDINFO)
+                ending |= c.prTtl();
+                ttlOffset = c.ttlOffset();
+            }
+        }
+        int nativeFlags = (unordered ? info.unordered() : 0) | ending;
         PosixScratch s = scratch();
         int length = src.remaining();
         int position = src.position();
@@ -538,14 +648,15 @@ public abstract class PosixSctp implements SctpOperations {
             nameLength = Sockaddrs.write(layout.sockaddr(), s.name, 0, to, familyFor(fd));
         }
         int controlLength = info == null ? 0
-                : ControlMessages.writeSendInfo(layout.cmsg(), info, s.control, assocId, stream, ppid, unordered);
+                : ControlMessages.writeSendInfo(layout.cmsg(), info, s.control, assocId, stream, ppid, nativeFlags,
+                        ttlOffset, timeToLiveMillis);
         prepare(s, to != null ? s.name : null, nameLength, data, length, controlLength > 0 ? s.control : null,
                 controlLength);
         SctpLayout.Socket k = layout.socket();
-        int flags = k.msgNosignal() | (dontWait ? k.msgDontwait() : 0);
+        int callFlags = k.msgNosignal() | (dontWait ? k.msgDontwait() : 0);
         long n;
         int errno = 0;
-        while ((n = calls.sendmsg(fd, s.msghdr, flags)) < 0 && (errno = calls.errno()) == layout.errors().eintr()) {
+        while ((n = calls.sendmsg(fd, s.msghdr, callFlags)) < 0 && (errno = calls.errno()) == layout.errors().eintr()) {
             // retried: an interrupted SCTP send sent nothing
         }
         if (n < 0) {
@@ -556,6 +667,25 @@ public abstract class PosixSctp implements SctpOperations {
         }
         src.position(position + (int) n);
         return (int) n;
+    }
+
+    private int controlBit(int bit, int flags, int flag, String what, String text) throws SctpException {
+        if ((flags & flag) == 0) {
+            return 0;
+        }
+        if (bit == 0) {
+            throw SctpException.rejected(SctpError.UNSUPPORTED, text, "provider '" + providerId + "' has no value for "
+                    + what + " on this OS");
+        }
+        return bit;
+    }
+
+    /**
+     * @return the OS's flags for ending an association and for a time-to-live on send, and for cut
+     *         messages on receive; null (the default) where it has none: such sends fail {@code UNSUPPORTED}
+     */
+    protected AssociationControl associationControl() {
+        return null;
     }
 
     private static String sendText(int fd, int assocId, int stream, int length) {
@@ -637,6 +767,7 @@ public abstract class PosixSctp implements SctpOperations {
             bounce.read(0, dst.array(), dst.arrayOffset() + position, bytes);
         }
         dst.position(position + bytes);
+        checkNotCut(fd, flags, bytes);
         info.bytes = bytes;
         info.complete = (flags & k.msgEor()) != 0;
         ControlMessages.readReceiveInfo(layout.cmsg(), receiveInfos(), s.control,
@@ -645,6 +776,28 @@ public abstract class PosixSctp implements SctpOperations {
             tracking.peerSeen(fd, info.assocId, from);
         }
         return true;
+    }
+
+    /**
+     * No silent truncation: an OS that drops the rest of a message that did not fit ({@code MSG_TRUNC};
+     * Linux and illumos keep it queued instead and clear {@code MSG_EOR}) or cuts the control data that
+     * names its association and stream ({@code MSG_CTRUNC}) is reported, the bytes received left in the
+     * caller's buffer.
+     */
+    private void checkNotCut(int fd, int flags, int bytes) throws SctpException {
+        AssociationControl c = associationControl();
+        if (c == null) {
+            return;
+        }
+        if (c.msgTrunc() != 0 && (flags & c.msgTrunc()) != 0) {
+            throw SctpException.rejected(SctpError.MESSAGE_TOO_LARGE, "recvmsg(fd=" + fd + ")", "the OS cut the message"
+                    + " (MSG_TRUNC) and dropped its rest: the buffer holds its first " + bytes + " bytes");
+        }
+        if (c.msgCtrunc() != 0 && (flags & c.msgCtrunc()) != 0) {
+            throw SctpException.rejected(SctpError.OTHER, "recvmsg(fd=" + fd + ")", "the OS cut the control data"
+                    + " (MSG_CTRUNC): the " + bytes + " bytes received are in the buffer, but their association, stream"
+                    + " and payload protocol id are not known");
+        }
     }
 
     /**

@@ -453,6 +453,37 @@ final class LinuxAbi {
     @AbiRow("offsetof(struct sctp_send_failed,ssf_assoc_id)")
     static final int SEND_FAILED_ASSOC_ID = 44;
 
+    // ---- association control: connectx with the id back, ending one association, time-to-live, cut messages
+
+    /** {@code sctp_connectx} of libsctp's default version is this getsockopt (abi.tsv fact:sctp_connectx.implementation). */
+    @AbiRow("SCTP_SOCKOPT_CONNECTX3")
+    static final int SCTP_SOCKOPT_CONNECTX3 = 111;
+    /** Its argument, {@code struct sctp_getaddrs_old}. */
+    @AbiRow("sizeof(struct sctp_getaddrs_old)")
+    static final int SIZEOF_SCTP_GETADDRS_OLD = 16;
+    /** Out: the new association's id. */
+    @AbiRow("offsetof(struct sctp_getaddrs_old,assoc_id)")
+    static final int GETADDRS_OLD_ASSOC_ID = 0;
+    /** In: the bytes of the packed address list (not their number). */
+    @AbiRow("offsetof(struct sctp_getaddrs_old,addr_num)")
+    static final int GETADDRS_OLD_ADDR_NUM = 4;
+    /** In: a pointer to the packed addresses. */
+    @AbiRow("offsetof(struct sctp_getaddrs_old,addrs)")
+    static final int GETADDRS_OLD_ADDRS = 8;
+    /** Graceful shutdown of one association ({@code snd_flags}/{@code sinfo_flags}; MSG_FIN). */
+    @AbiRow("SCTP_EOF")
+    static final int SCTP_EOF = 512;
+    /** Abort of one association; the message's bytes are the user's abort reason. */
+    @AbiRow("SCTP_ABORT")
+    static final int SCTP_ABORT = 4;
+    /** The PR-SCTP policy "time to live" in {@code sinfo_flags} (inside SCTP_PR_SCTP_MASK; not FreeBSD's 1). */
+    @AbiRow("SCTP_PR_SCTP_TTL")
+    static final int SCTP_PR_SCTP_TTL = 16;
+    @AbiRow("offsetof(struct sctp_sndrcvinfo,sinfo_timetolive)")
+    static final int SNDRCVINFO_TIMETOLIVE = 16;
+    @AbiRow("MSG_TRUNC")
+    static final int MSG_TRUNC = 32;
+
     /** The errno names, read once from this class's E* constants. */
     private static final ErrnoNames NAMES = ErrnoNames.of(MethodHandles.lookup(), LinuxAbi.class);
 

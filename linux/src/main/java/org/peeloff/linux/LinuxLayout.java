@@ -35,6 +35,14 @@ final class LinuxLayout {
             LinuxAbi.SCTP_SNDRCV, LinuxAbi.SIZEOF_SCTP_SNDRCVINFO, LinuxAbi.SNDRCVINFO_STREAM,
             LinuxAbi.SNDRCVINFO_FLAGS, LinuxAbi.SNDRCVINFO_PPID, LinuxAbi.SNDRCVINFO_ASSOC_ID, LinuxAbi.SCTP_UNORDERED);
 
+    /**
+     * Ending one association and a time-to-live on send (a time-to-live goes in SCTP_SNDRCV, whose
+     * {@code sinfo_timetolive} SCTP_SNDINFO lacks), cut messages on receive.
+     */
+    static final org.peeloff.jna.AssociationControl CONTROL = new org.peeloff.jna.AssociationControl(LinuxAbi.SCTP_EOF,
+            LinuxAbi.SCTP_ABORT, LinuxAbi.SCTP_PR_SCTP_TTL, SNDRCV, LinuxAbi.SNDRCVINFO_TIMETOLIVE, LinuxAbi.MSG_TRUNC,
+            LinuxAbi.MSG_CTRUNC);
+
     /** 64-bit Linux, generic ABI. */
     static final SctpLayout LAYOUT = new SctpLayout(
             new SctpLayout.Socket(LinuxAbi.AF_INET, LinuxAbi.AF_INET6, LinuxAbi.SOCK_STREAM, LinuxAbi.SOCK_SEQPACKET,

@@ -171,6 +171,60 @@ final class LinuxSockets extends PosixSctp {
     }
 
 
+    // ------------------------------------------------------------------ association control
+
+    @Override
+    protected org.peeloff.jna.AssociationControl associationControl() {
+        return LinuxLayout.CONTROL;
+    }
+
+    /**
+     * {@code sctp_connectx} as libsctp's default version does it, through libc (a {@code dlsym} of
+     * {@code sctp_connectx} finds the old entry that never writes the id: abi.tsv fact:sctp_connectx.dlsym):
+     * {@code getsockopt(fd, SOL_SCTP, SCTP_SOCKOPT_CONNECTX3, struct sctp_getaddrs_old, 16)} with the
+     * packed addresses; the kernel writes the new association's id, also when a non-blocking set-up is
+     * still going (EINPROGRESS). An interrupted call goes on in the kernel: it is asked again (EALREADY
+     * while it goes on, EISCONN once up) and the id is then found by the peer's address.
+     */
+    @Override
+    public int connectx(int fd, List<InetSocketAddress> remotes) throws SctpException {
+        String text = "sctp_connectx(fd=" + fd + ", " + remotes + ")";
+        PosixScratch s = scratch();
+        int total = 0;
+        for (InetSocketAddress a : remotes) {
+            total += org.peeloff.jna.Sockaddrs.length(layout.sockaddr(), a, 0);
+        }
+        Memory addrs = s.bounce(total);
+        boolean interrupted = false;
+        while (true) {
+            int at = 0;
+            for (InetSocketAddress a : remotes) {
+                at += org.peeloff.jna.Sockaddrs.write(layout.sockaddr(), addrs, at, a, 0);
+            }
+            Pointer arg = s.optval;
+            arg.setMemory(0, LinuxAbi.SIZEOF_SCTP_GETADDRS_OLD, (byte) 0);
+            arg.setInt(LinuxAbi.GETADDRS_OLD_ADDR_NUM, total);
+            arg.setPointer(LinuxAbi.GETADDRS_OLD_ADDRS, addrs);
+            s.len.setInt(0, LinuxAbi.SIZEOF_SCTP_GETADDRS_OLD);
+            int rc = calls.getsockopt(fd, LinuxAbi.SOL_SCTP, LinuxAbi.SCTP_SOCKOPT_CONNECTX3, arg, s.len);
+            int errno = rc < 0 ? calls.errno() : 0;
+            if (rc == 0 || errno == LinuxAbi.EINPROGRESS) {
+                return arg.getInt(LinuxAbi.GETADDRS_OLD_ASSOC_ID);
+            }
+            if (errno == LinuxAbi.EINTR) {
+                interrupted = true;
+                continue;
+            }
+            if (interrupted && (errno == LinuxAbi.EISCONN || errno == LinuxAbi.EALREADY)) {
+                int id = associationWithPeer(fd, remotes.get(0));
+                if (id != 0) {
+                    return id;
+                }
+            }
+            throw fail(NativeCall.CONNECT, text, errno);
+        }
+    }
+
     // ------------------------------------------------------------------ associations and addresses
 
     /**

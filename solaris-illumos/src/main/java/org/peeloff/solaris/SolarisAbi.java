@@ -260,6 +260,16 @@ final class SolarisAbi {
     @AbiRow("offsetof(struct timespec,tv_sec)") static final int TIMESPEC_SEC = 0;
     @AbiRow("offsetof(struct timespec,tv_nsec)") static final int TIMESPEC_NSEC = 8;
 
+    // ---- association control: illumos names its sinfo_flags MSG_* (no SCTP_EOF/SCTP_ABORT names; abi.tsv n/a)
+    /** Graceful shutdown of one association (sinfo_flags; the message must be empty: EINVAL otherwise). */
+    @AbiRow("MSG_EOF") static final int MSG_EOF = 4;
+    /** Abort of one association (sinfo_flags). */
+    @AbiRow("MSG_ABORT") static final int MSG_ABORT = 2;
+    /** Timed reliability: {@code sinfo_timetolive} is a time-to-live (RFC 3758; illumos sctp.h). */
+    @AbiRow("MSG_PR_SCTP") static final int MSG_PR_SCTP = 16;
+    @AbiRow("offsetof(struct sctp_sndrcvinfo,sinfo_timetolive)") static final int SINFO_TIMETOLIVE = 16;
+    @AbiRow("MSG_TRUNC") static final int MSG_TRUNC = 32;
+
     /** The errno names, read once from this class's E* constants. */
     private static final ErrnoNames NAMES = ErrnoNames.of(MethodHandles.lookup(), SolarisAbi.class);
 

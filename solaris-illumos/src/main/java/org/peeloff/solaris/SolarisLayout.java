@@ -30,6 +30,14 @@ final class SolarisLayout {
             SolarisAbi.SCTP_SNDRCV, SolarisAbi.SIZEOF_SNDRCVINFO, SolarisAbi.SINFO_STREAM, SolarisAbi.SINFO_FLAGS,
             SolarisAbi.SINFO_PPID, SolarisAbi.SINFO_ASSOC_ID, SolarisAbi.MSG_UNORDERED);
 
+    /**
+     * Ending one association ({@code MSG_EOF}, {@code MSG_ABORT}) and a time-to-live ({@code MSG_PR_SCTP}
+     * with {@code sinfo_timetolive}), all in the one SCTP_SNDRCV send information; cut messages on receive.
+     */
+    static final org.peeloff.jna.AssociationControl CONTROL = new org.peeloff.jna.AssociationControl(SolarisAbi.MSG_EOF,
+            SolarisAbi.MSG_ABORT, SolarisAbi.MSG_PR_SCTP, SNDRCV, SolarisAbi.SINFO_TIMETOLIVE, SolarisAbi.MSG_TRUNC,
+            SolarisAbi.MSG_CTRUNC);
+
     /** illumos amd64; the XPG4.2 {@code msghdr} of {@code __xnet_sendmsg}/{@code __xnet_recvmsg}. */
     static final SctpLayout LAYOUT = new SctpLayout(
             new SctpLayout.Socket(SolarisAbi.AF_INET, SolarisAbi.AF_INET6, SolarisAbi.SOCK_STREAM,

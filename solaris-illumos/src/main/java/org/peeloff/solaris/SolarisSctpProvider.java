@@ -92,7 +92,9 @@ public final class SolarisSctpProvider extends NativeSctpProvider {
                 "atomic peel-off flags: illumos sctp_peeloff(int, sctp_assoc_t) has none; NONBLOCK and CLOEXEC are"
                         + " set with fcntl right after the peel-off, and STRICT with either fails UNSUPPORTED",
                 "sctp_connectx, sctp_sendv, sctp_recvv: not bound (abi.tsv fact:sctp_peeloff.library lists none in"
-                        + " libsctp.so.1); connect() takes one address"));
+                        + " libsctp.so.1); connect(List) with several addresses fails UNSUPPORTED, connect() takes one"
+                        + " address and returns the id of the association whose peer has it (found among the id slots"
+                        + " with sctp_opt_info)");
         unsupported.addAll(((SolarisSockets) loadedOperations()).unsupportedOptions());
         Map<String, String> details = new LinkedHashMap<>();
         if (libs.personality() != null) {

@@ -30,6 +30,18 @@ import org.peeloff.spi.Poller;
  * {@link SolarisSctpProvider} so that the public provider class links without JNA on the class path.
  */
 final class SolarisSockets extends PosixSctp {
+    /**
+     * How many association ids {@link #associationWithPeer} asks at most. illumos hands out the lowest free
+     * slot, so a real socket's ids stay below its number of associations; over the ABI personality the ids
+     * are Linux's (counted up across the whole system), hence the margin.
+     */
+    static final int MAX_ASSOCIATION_PROBES = 1 << 20;
+    /** How many ids above the last one found {@link #associationWithPeer} asks before the others. */
+    private static final int PROBE_WINDOW = 4096;
+
+    /** The highest association id {@link #associationWithPeer} has found (a hint, for any socket). */
+    private volatile int lastFound;
+
     private final SolarisNative.Libraries libraries;
 
     /**
@@ -99,6 +111,64 @@ final class SolarisSockets extends PosixSctp {
         PosixScratch s = scratch();
         s.len.setInt(0, 4);
         return calls.getsockopt(fd, SolarisAbi.SOL_SOCKET, SolarisAbi.SO_SNDBUF, s.optval, s.len) < 0 ? calls.errno() : 0;
+    }
+
+    @Override
+    protected org.peeloff.jna.AssociationControl associationControl() {
+        return SolarisLayout.CONTROL;
+    }
+
+    /**
+     * {@inheritDoc} illumos has neither {@code sctp_connectx} nor an association list, and
+     * {@code sctp_opt_info} with id 0 answers for the endpoint, not for an association found by address
+     * (socksctp.c SIOCSCTPGOPT). Its association ids are slots of a per-socket table, each new
+     * association taking the lowest free one (socksctpsubr.c {@code sosctp_aid_get}): ids are asked with
+     * {@code sctp_opt_info(SCTP_GET_NPADDRS/SCTP_GET_PADDRS)} until the one whose peer has that address.
+     * First the lowest ones, up to the associations this socket is known to have plus two (where illumos
+     * puts it); then a window above the last id found (where a system that counts ids up, as the ABI
+     * personality's Linux does, puts it); then the rest, up to {@link #MAX_ASSOCIATION_PROBES}.
+     */
+    @Override
+    protected int associationWithPeer(int fd, InetSocketAddress remote) throws SctpException {
+        int low = associations(fd).length + 2;
+        int hint = lastFound;
+        int windowEnd = (int) Math.min((long) hint + PROBE_WINDOW, MAX_ASSOCIATION_PROBES);
+        int id = probe(fd, remote, 1, low, 0, 0);
+        if (id == 0) {
+            id = probe(fd, remote, hint + 1, windowEnd, 1, low);
+        }
+        if (id == 0) {
+            id = probe(fd, remote, low + 1, hint, 0, 0);
+        }
+        if (id == 0) {
+            id = probe(fd, remote, Math.max(windowEnd, low) + 1, MAX_ASSOCIATION_PROBES, 0, 0);
+        }
+        if (id > lastFound) {
+            lastFound = id;
+        }
+        return id;
+    }
+
+    /** Asks ids {@code from..to}, skipping {@code skipFrom..skipTo}; the first whose peer is {@code remote}, or 0. */
+    private int probe(int fd, InetSocketAddress remote, int from, int to, int skipFrom, int skipTo) throws SctpException {
+        for (int id = Math.max(from, 1); id <= to && id > 0; id++) {
+            if (id >= skipFrom && id <= skipTo) {
+                continue;
+            }
+            List<InetSocketAddress> peers;
+            try {
+                peers = addresses(fd, id, true);
+            } catch (SctpException e) {
+                if (e.errno() == SolarisAbi.EINVAL || e.errno() == SolarisAbi.ESHUTDOWN) {
+                    continue; // a free slot, or an association that has ended
+                }
+                throw e;
+            }
+            if (peers.contains(remote)) {
+                return id;
+            }
+        }
+        return 0;
     }
 
     /** {@inheritDoc} {@code SCTP_GET_NLADDRS}, then {@code SCTP_GET_LADDRS}, through {@code sctp_opt_info}. */
