@@ -470,7 +470,10 @@ final class LinuxAbi {
     /** In: a pointer to the packed addresses. */
     @AbiRow("offsetof(struct sctp_getaddrs_old,addrs)")
     static final int GETADDRS_OLD_ADDRS = 8;
-    /** Graceful shutdown of one association ({@code snd_flags}/{@code sinfo_flags}; MSG_FIN). */
+    /**
+     * Graceful shutdown of one association ({@code snd_flags}/{@code sinfo_flags}; MSG_FIN); also how
+     * {@code shutdown()} ends a peeled-off socket's association.
+     */
     @AbiRow("SCTP_EOF")
     static final int SCTP_EOF = 512;
     /** Abort of one association; the message's bytes are the user's abort reason. */
@@ -655,7 +658,4 @@ final class LinuxAbi {
     static final int ASSOC_VALUE_VALUE = 4;
     @AbiRow("SCTP_EMPTY")
     static final int STATE_EMPTY = 0;
-    /** sinfo_flags: end the association gracefully (MSG_FIN); how shutdown() ends a peeled-off socket's association */
-    @AbiRow("SCTP_EOF")
-    static final int SCTP_EOF = 512;
 }

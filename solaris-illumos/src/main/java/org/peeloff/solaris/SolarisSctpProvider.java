@@ -94,7 +94,7 @@ public final class SolarisSctpProvider extends NativeSctpProvider {
                 "sctp_connectx, sctp_sendv, sctp_recvv: not bound (abi.tsv fact:sctp_peeloff.library lists none in"
                         + " libsctp.so.1); connect(List) with several addresses fails UNSUPPORTED, connect() takes one"
                         + " address and returns the id of the association whose peer has it (found among the id slots"
-                        + " with sctp_opt_info)");
+                        + " with sctp_opt_info)"));
         unsupported.addAll(((SolarisSockets) loadedOperations()).unsupportedOptions());
         Map<String, String> details = new LinkedHashMap<>();
         if (libs.personality() != null) {
