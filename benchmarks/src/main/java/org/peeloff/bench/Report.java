@@ -219,9 +219,9 @@ public final class Report {
     static String compareMarkdown(Report a, Report b) {
         List<Pair> pairs = pairs(a, b);
         StringBuilder sb = new StringBuilder("# Peeloff benchmarks: repeatability (the same measures, two runs)\n\n");
-        sb.append("- Run 1: ").append(a.meta.getOrDefault("started", "?")).append(", ")
+        sb.append("- Run 1: started ").append(a.meta.getOrDefault("started", "?")).append(" (the guest's clock), ")
                 .append(a.meta.getOrDefault("qemu.icount", "qemu.icount ?")).append('\n');
-        sb.append("- Run 2: ").append(b.meta.getOrDefault("started", "?")).append(", ")
+        sb.append("- Run 2: started ").append(b.meta.getOrDefault("started", "?")).append(" (the guest's clock), ")
                 .append(b.meta.getOrDefault("qemu.icount", "qemu.icount ?")).append('\n');
         for (String k : List.of("plan", "commit", "host")) {
             sb.append("- ").append(k).append(": ").append(a.meta.getOrDefault(k, "?")).append(" / ")
