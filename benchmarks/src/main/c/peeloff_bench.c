@@ -29,6 +29,12 @@
  *       across Ethernet rather than loopback's 64 KiB (see README: with 64 KiB packets the shared
  *       socket's throughput fell to near zero in most runs, the associations sitting out
  *       retransmission timeouts).
+ *   peeloff_bench loop-server ASSOCS WARMUP_MS WINDOW_MS
+ *       The event-loop measure: a one-to-many server; prints "READY port=P", peels off each of the
+ *       ASSOCS associations (from `load`) as its SCTP_COMM_UP arrives, non-blocking, and registers
+ *       it with one epoll instance (level-triggered, EPOLLIN); one thread then serves them all:
+ *       epoll_wait, and sctp_recvmsg on each ready socket until EAGAIN.  Messages received during
+ *       the window.
  */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
@@ -42,6 +48,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/epoll.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
@@ -699,6 +706,110 @@ static int mode_load(int argc, char **argv)
     return 0;
 }
 
+
+/* ------------------------------------------------------------------ loop-server */
+
+struct loop_arg {
+    int ep;
+};
+
+static struct counter loop_counter;
+
+/* The one thread of the event loop: epoll_wait, then every ready socket drained until EAGAIN. */
+static void *loop_thread(void *p)
+{
+    struct loop_arg *a = p;
+    static char buf[65536];
+    struct epoll_event ev[256];
+    uint64_t msgs = 0, bytes = 0;
+    while (!stopping) {
+        int n = epoll_wait(a->ep, ev, 256, 100);
+        if (n < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            die("epoll_wait");
+        }
+        for (int i = 0; i < n; i++) {
+            int fd = ev[i].data.fd;
+            for (;;) {
+                struct sctp_sndrcvinfo info;
+                int flags = 0;
+                int r = sctp_recvmsg(fd, buf, sizeof buf, NULL, NULL, &info, &flags);
+                if (r < 0) {
+                    if (errno == EINTR) {
+                        continue;
+                    }
+                    if (errno != EAGAIN && errno != EWOULDBLOCK) {
+                        epoll_ctl(a->ep, EPOLL_CTL_DEL, fd, NULL);
+                    }
+                    break;
+                }
+                if (r == 0) {
+                    epoll_ctl(a->ep, EPOLL_CTL_DEL, fd, NULL);
+                    break;
+                }
+                if (flags & MSG_NOTIFICATION) {
+                    continue;
+                }
+                if (flags & MSG_EOR) {
+                    msgs++;
+                }
+                bytes += (uint64_t)r;
+            }
+        }
+        loop_counter.msgs = msgs;
+        loop_counter.bytes = bytes;
+    }
+    return NULL;
+}
+
+static int mode_loop_server(int argc, char **argv)
+{
+    if (argc != 5) {
+        fprintf(stderr, "usage: peeloff_bench loop-server ASSOCS WARMUP_MS WINDOW_MS\n");
+        return 2;
+    }
+    int assocs = (int)arg_long(argv[2], "ASSOCS");
+    long warmup_ms = arg_long(argv[3], "WARMUP_MS");
+    long window_ms = arg_long(argv[4], "WINDOW_MS");
+    int port;
+    int server = open_server(&port);
+    int ep = epoll_create1(EPOLL_CLOEXEC);
+    if (ep < 0) {
+        die("epoll_create1");
+    }
+    printf("READY port=%d\n", port);
+    fflush(stdout);
+    for (int i = 0; i < assocs; i++) {
+        sctp_assoc_t id = await_comm_up(server);
+        int fd = sctp_peeloff(server, id);
+        if (fd < 0) {
+            die("sctp_peeloff (loop)");
+        }
+        if (fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) != 0) {
+            die("fcntl(O_NONBLOCK)");
+        }
+        struct epoll_event e;
+        memset(&e, 0, sizeof e);
+        e.events = EPOLLIN;
+        e.data.fd = fd;
+        if (epoll_ctl(ep, EPOLL_CTL_ADD, fd, &e) != 0) {
+            die("epoll_ctl(EPOLL_CTL_ADD)");
+        }
+    }
+    struct loop_arg a = { ep };
+    pthread_t th;
+    pthread_create(&th, NULL, loop_thread, &a);
+    pthread_detach(th);
+    struct rate r = window(&loop_counter, 1, warmup_ms, window_ms);
+    printf("RESULT loop impl=c assocs=%d msgs=%llu seconds=%.3f msgs_per_s=%.1f mb_per_s=%.3f\n", assocs,
+           (unsigned long long)r.msgs, r.secs, r.msgs_per_s, r.mb_per_s);
+    fflush(stdout);
+    stopping = 1;
+    _exit(0);
+}
+
 int main(int argc, char **argv)
 {
     setvbuf(stdout, NULL, _IOLBF, 0);
@@ -714,6 +825,9 @@ int main(int argc, char **argv)
     if (argc >= 2 && strcmp(argv[1], "load") == 0) {
         return mode_load(argc, argv);
     }
-    fprintf(stderr, "usage: peeloff_bench peel|tput|shared-server|load ... (see the comment at the top of peeloff_bench.c)\n");
+    if (argc >= 2 && strcmp(argv[1], "loop-server") == 0) {
+        return mode_loop_server(argc, argv);
+    }
+    fprintf(stderr, "usage: peeloff_bench peel|tput|shared-server|load|loop-server ... (see the comment at the top of peeloff_bench.c)\n");
     return 2;
 }

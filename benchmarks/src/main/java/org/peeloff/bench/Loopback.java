@@ -33,4 +33,10 @@ final class Loopback {
             // tear-down only
         }
     }
+
+    /** A close that may fail (for a method reference to a socket's or channel's close). */
+    @FunctionalInterface
+    interface Closer {
+        void close() throws Exception;
+    }
 }
