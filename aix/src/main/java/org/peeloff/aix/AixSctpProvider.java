@@ -256,7 +256,7 @@ public final class AixSctpProvider extends NativeSctpProvider {
         String binding = (library != null ? library : "libc.a") + " (JNA direct mapping; sctp_peeloff(int, "
                 + "sctp_assoc_t *) by pointer; sctp_opt_info and sctp_bindx looked up on first use)";
         return new Capabilities(ID, os(), binding, Capabilities.FlagSupport.EMULATED, nativeList, false, unverified,
-                unsupported, details);
+                unsupported, details, notificationKinds());
     }
 
     /**

@@ -59,9 +59,10 @@ class PosixSctpContractTest {
             new SctpLayout.Cmsg(8, 8, 12, 16, 8),
             new SctpLayout.Sockaddr(false, 2, 10, 16, 2, 4, 28, 2, 8, 24, 128, false),
             INFO, List.of(INFO),
-            new SctpLayout.Events(11, 6, 0, 1, 5),
+            new SctpLayout.Events(11, 6, true, 0, Map.of(org.peeloff.SctpEventType.ASSOCIATION_CHANGE, 1,
+                    org.peeloff.SctpEventType.SHUTDOWN, 5)),
             new SctpLayout.Notifications(0, 4, ASSOC_CHANGE, 20, 8, 10, 12, 14, 16, 0, 1, 2, 3, 4, 0x8005, 12, 8,
-                    Map.of()),
+                    List.of(), Map.of(), 1, 0, Map.of()),
             Map.of(SocketOption.SEND_BUFFER, new SctpLayout.OptionNumber(1, 7, "SOL_SOCKET, SO_SNDBUF")));
 
     /** One queued message: bytes, and whether it is a notification. */

@@ -152,14 +152,15 @@ public final class LinuxSctpProvider extends NativeSctpProvider {
         details.put("readiness", VERIFIED_ARCHS.contains(arch())
                 ? "epoll (epoll_create1(EPOLL_CLOEXEC), epoll_ctl, epoll_wait; level-triggered; wake-up through a pipe)"
                 : "poll(2) backend (the epoll_event layout of " + arch() + " has no abi.tsv row yet)");
-        details.put("notifications", "SCTP_EVENTS: association change, shutdown");
+        details.put("notifications", "SCTP_EVENTS (struct sctp_event_subscribe, a prefix as long as the kernel's"
+                + " own): association change and shutdown by default; subscribe() adds any kind the kernel's struct has");
         details.put("ppid", "the IANA number, in network byte order on the wire (swapped on this little-endian host)");
         List<String> unverified = VERIFIED_ARCHS.contains(arch()) ? List.of()
                 : List.of("all numbers and layouts: taken from x86_64 Debian 12 headers; the generic ABI of "
                         + arch() + " is expected to match but no run has verified it");
         return new Capabilities(ID, "Linux " + kernel, BINDING,
                 fallback == null ? Capabilities.FlagSupport.ATOMIC : Capabilities.FlagSupport.EMULATED,
-                true, true, unverified, List.of(), details);
+                true, true, unverified, List.of(), details, notificationKinds());
     }
 
     private static String jnaVersion() {

@@ -116,7 +116,7 @@ public final class SolarisSctpProvider extends NativeSctpProvider {
         return new Capabilities(ID, os, libs.personality() != null
                 ? "illumos ABI personality library (JNA direct mapping)"
                 : "libsctp.so.1 + libsocket.so.1 + libc.so.1 (JNA direct mapping)",
-                Capabilities.FlagSupport.EMULATED, false, true, unverified, unsupported, details);
+                Capabilities.FlagSupport.EMULATED, false, true, unverified, unsupported, details, notificationKinds());
     }
 
     /** @return the provider id */
