@@ -221,6 +221,9 @@ public final class AixSctpProvider extends NativeSctpProvider {
         List<String> unsupported = new ArrayList<>();
         unsupported.add("socket(ONE_TO_ONE): UNSUPPORTED_SOCKET; IBM documents only one-to-many (UDP-style, "
                 + "SOCK_SEQPACKET) SCTP sockets on AIX; peelOff() is how a one-to-one socket is made");
+        unsupported.add("notifications other than ASSOCIATION_CHANGE and SHUTDOWN: their AIX sn_type values, switch "
+                + "offsets and bodies (sctp_paddr_change with AIX's 1288-byte sockaddr_storage, ssf_flags values) "
+                + "are not public; subscribing fails UNSUPPORTED naming them");
         for (Feature f : Feature.values()) {
             if (f == Feature.NATIVE_ASSOCIATION_LIST && trackedList) {
                 continue;

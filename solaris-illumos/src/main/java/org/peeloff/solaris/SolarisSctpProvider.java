@@ -90,7 +90,10 @@ public final class SolarisSctpProvider extends NativeSctpProvider {
                 "atomic peel-off flags: illumos sctp_peeloff(int, sctp_assoc_t) has none; NONBLOCK and CLOEXEC are"
                         + " set with fcntl right after the peel-off, and STRICT with either fails UNSUPPORTED",
                 "sctp_connectx, sctp_sendv, sctp_recvv: not bound (abi.tsv fact:sctp_peeloff.library lists none in"
-                        + " libsctp.so.1); connect() takes one address");
+                        + " libsctp.so.1); connect() takes one address",
+                "notifications SENDER_DRY, AUTHENTICATION, STREAM_RESET, ASSOCIATION_RESET, STREAM_CHANGE: illumos"
+                        + " has none (netinet/sctp.h: notification types 1..7, an 8-byte sctp_event_subscribe);"
+                        + " subscribing fails UNSUPPORTED naming them");
         Map<String, String> details = new LinkedHashMap<>();
         if (libs.personality() != null) {
             details.put("personality", libs.personality()
