@@ -1,3 +1,7 @@
+/*
+ * Copyright The Peeloff developers
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.peeloff.linux;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
