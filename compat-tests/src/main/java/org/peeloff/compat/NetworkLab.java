@@ -226,7 +226,43 @@ public final class NetworkLab implements AutoCloseable {
         java.nio.file.Path f = java.nio.file.Path.of("/proc/sys", key.replace('.', '/'));
         String old = Files.readString(f, StandardCharsets.US_ASCII).trim();
         Files.writeString(f, value, StandardCharsets.US_ASCII);
-        undo.push(() -> Files.writeString(f, old, StandardCharsets.US_ASCII));
+        undo.push(() -> {
+            Files.writeString(f, old, StandardCharsets.US_ASCII);
+            String now = Files.readString(f, StandardCharsets.US_ASCII).trim();
+            if (!now.equals(old)) {
+                throw new IOException(key + " is " + now + " after restoring " + old);
+            }
+        });
+    }
+
+    /**
+     * Waits until an SCTP endpoint in the namespace listens on {@code port} ({@code /proc/net/sctp/eps}
+     * as the namespace sees it), so that a connect does not race the peer's start.
+     *
+     * @param port    the local port of the listener
+     * @param timeout how long to wait
+     * @throws IOException when it does not appear in time
+     */
+    public void awaitSctpListener(int port, java.time.Duration timeout) throws IOException {
+        long end = System.nanoTime() + timeout.toNanos();
+        String eps = "";
+        while (System.nanoTime() < end) {
+            eps = run(List.of(ipTool(), "netns", "exec", name, "cat", "/proc/net/sctp/eps"), false);
+            for (String line : eps.split("\n")) {
+                String[] f = line.trim().split("\\s+");
+                // ENDPT SOCK STY SST HBKT LPORT UID INODE LADDRS
+                if (f.length > 5 && f[5].equals(Integer.toString(port))) {
+                    return;
+                }
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while waiting for a listener on port " + port, e);
+            }
+        }
+        throw new IOException("no SCTP listener on port " + port + " in " + name + " after " + timeout + ": " + eps);
     }
 
     /**
@@ -285,7 +321,7 @@ public final class NetworkLab implements AutoCloseable {
             try {
                 undo.pop().run();
             } catch (Exception e) {
-                IOException io = e instanceof IOException x ? x : new IOException(e);
+                IOException io = new IOException("undoing a step of " + name + ": " + e, e);
                 if (first == null) {
                     first = io;
                 } else {
