@@ -56,6 +56,7 @@ abstract sealed class AbstractSctpSocket implements AutoCloseable permits SctpMu
     final SctpProvider provider;
     final Descriptor descriptor;
     private volatile boolean blocking;
+    private final Object subscriptionLock = new Object();
 
     AbstractSctpSocket(SctpProvider provider, int fd, boolean blocking) {
         this.provider = Objects.requireNonNull(provider, "provider");
@@ -244,8 +245,15 @@ abstract sealed class AbstractSctpSocket implements AutoCloseable permits SctpMu
         change(false, types);
     }
 
-    private synchronized void change(boolean on, SctpEventType... types) throws SctpException {
+    private void change(boolean on, SctpEventType... types) throws SctpException {
         Objects.requireNonNull(types, "types");
+        synchronized (subscriptionLock) {
+            change0(on, types);
+        }
+    }
+
+    /** Read, change, write: two subscribe calls on one socket do not lose each other's kinds. */
+    private void change0(boolean on, SctpEventType... types) throws SctpException {
         EnumSet<SctpEventType> asked = EnumSet.noneOf(SctpEventType.class);
         for (SctpEventType t : types) {
             asked.add(Objects.requireNonNull(t, "type"));
