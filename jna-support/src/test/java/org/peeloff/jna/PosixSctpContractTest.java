@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -164,13 +165,29 @@ class PosixSctpContractTest {
             return fail(EBADF);
         }
 
+        /** The kernel's struct sctp_event_subscribe (SCTP_EVENTS = 11), 6 bytes in this made-up ABI. */
+        final byte[] events = {1, 1, 0, 0, 0, 1};
+        /** The lengths setsockopt(SCTP_EVENTS) was given. */
+        final List<Integer> eventWrites = new ArrayList<>();
+
         @Override
         public int getsockopt(int fd, int level, int name, Pointer value, Pointer len) {
+            if (name == 11) {
+                int n = Math.min(len.getInt(0), events.length);
+                value.write(0, events, 0, n);
+                len.setInt(0, n);
+                return 0;
+            }
             return fail(EBADF);
         }
 
         @Override
         public int setsockopt(int fd, int level, int name, Pointer value, int len) {
+            if (name == 11 && len <= events.length) {
+                eventWrites.add(len);
+                value.read(0, events, 0, len); // like Linux: only the switches passed change
+                return 0;
+            }
             return fail(EBADF);
         }
 
@@ -208,6 +225,26 @@ class PosixSctpContractTest {
 
     private final FakeCalls calls = new FakeCalls();
     private final Sctp sctp = new Sctp(calls);
+
+    @Test
+    void set_events_keeps_data_io_passes_the_kernel_s_whole_struct_and_reads_back() throws Exception {
+        assertEquals(EnumSet.of(org.peeloff.SctpEventType.ASSOCIATION_CHANGE, org.peeloff.SctpEventType.SHUTDOWN),
+                sctp.events(7));
+        sctp.setEvents(7, EnumSet.of(org.peeloff.SctpEventType.ASSOCIATION_CHANGE));
+        assertEquals(List.of(6), calls.eventWrites, "as many bytes as the kernel's struct has");
+        assertEquals(1, calls.events[0], "sctp_data_io_event kept");
+        assertEquals(0, calls.events[5], "sctp_shutdown_event off");
+        assertEquals(EnumSet.of(org.peeloff.SctpEventType.ASSOCIATION_CHANGE), sctp.events(7));
+    }
+
+    @Test
+    void a_kind_the_layout_cannot_deliver_is_refused_UNSUPPORTED_naming_it_before_any_native_call() {
+        SctpException e = assertThrows(SctpException.class,
+                () -> sctp.setEvents(7, EnumSet.of(org.peeloff.SctpEventType.SENDER_DRY)));
+        assertEquals(SctpError.UNSUPPORTED, e.error());
+        assertTrue(e.getMessage().contains("SENDER_DRY"), e.getMessage());
+        assertTrue(calls.eventWrites.isEmpty(), "nothing written");
+    }
 
     /** A 20-byte association change, COMMUNICATION_UP of association 5, in the made-up layout. */
     private static byte[] communicationUp() {
