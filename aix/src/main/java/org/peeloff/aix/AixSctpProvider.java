@@ -221,9 +221,6 @@ public final class AixSctpProvider extends NativeSctpProvider {
         List<String> unsupported = new ArrayList<>();
         unsupported.add("socket(ONE_TO_ONE): UNSUPPORTED_SOCKET; IBM documents only one-to-many (UDP-style, "
                 + "SOCK_SEQPACKET) SCTP sockets on AIX; peelOff() is how a one-to-one socket is made");
-        unsupported.add("notifications other than ASSOCIATION_CHANGE and SHUTDOWN: their AIX sn_type values, switch "
-                + "offsets and bodies (sctp_paddr_change with AIX's 1288-byte sockaddr_storage, ssf_flags values) "
-                + "are not public; subscribing fails UNSUPPORTED naming them");
         for (Feature f : Feature.values()) {
             if (f == Feature.NATIVE_ASSOCIATION_LIST && trackedList) {
                 continue;
@@ -251,6 +248,9 @@ public final class AixSctpProvider extends NativeSctpProvider {
                         + "is closed" : "unavailable");
         details.put("socket.closeOnExec", "set with fcntl(F_SETFD) right after socket(): no SOCK_CLOEXEC is known on AIX");
         details.put("readiness", "poll(2) backend (pollset: not yet)");
+        details.put("notifications", "association change and shutdown only (capabilities().notifications()): the AIX"
+                + " sn_type values, switch offsets and bodies of the others (sctp_paddr_change with AIX's 1288-byte"
+                + " sockaddr_storage, ssf_flags values) are not public; subscribing to them fails UNSUPPORTED naming them");
         details.put("localAddresses", "the one address getsockname() reports (AIX documents no sctp_getladdrs)");
         Throwable cause = cf.cause != null ? cf.cause : unavailabilityCause();
         if (cause != null) {
