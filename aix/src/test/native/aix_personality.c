@@ -628,6 +628,32 @@ EXPORT int setsockopt(int fd, int level, int name, const void *value, uint32_t l
     return done(syscall(SYS_setsockopt, fd, ll, ln, value, (unsigned long)len));
 }
 
+/* ---------------------------------------------------------------------------------------------
+ * Issue 15: getsockopt(SCTP_EVENTS), which subscriptions() reads. The assumed AIX struct is the
+ * RFC 6458 prefix of Linux's (checked at the top): the kernel's struct is read whole and its first
+ * AIXA_SIZEOF_SCTP_EVENT_SUBSCRIBE bytes handed out; a caller's length other than that is refused
+ * EINVAL, as setsockopt refuses it.
+ * ------------------------------------------------------------------------------------------- */
+static int events_to_aix(int fd, void *value, uint32_t *len) {
+    if (!readable(len, sizeof *len)) {
+        return fail(AIX_EFAULT);
+    }
+    if (*len != AIXA_SIZEOF_SCTP_EVENT_SUBSCRIBE) {
+        return fail(AIX_EINVAL);
+    }
+    if (!readable(value, *len)) {
+        return fail(AIX_EFAULT);
+    }
+    unsigned char ev[LNX_SIZEOF_STRUCT_SCTP_EVENT_SUBSCRIBE];
+    uint32_t lnx_len = sizeof ev;
+    memset(ev, 0, sizeof ev);
+    if (done(syscall(SYS_getsockopt, fd, LNX_SOL_SCTP, LNX_SCTP_EVENTS, ev, &lnx_len)) < 0) {
+        return -1;
+    }
+    memcpy(value, ev, AIXA_SIZEOF_SCTP_EVENT_SUBSCRIBE);
+    return 0;
+}
+
 EXPORT int getsockopt(int fd, int level, int name, void *value, uint32_t *len) {
     int ll, ln;
     int e = option_to_linux(level, name, &ll, &ln);
@@ -635,7 +661,7 @@ EXPORT int getsockopt(int fd, int level, int name, void *value, uint32_t *len) {
         return fail(e);
     }
     if (ll == LNX_SOL_SCTP && ln == LNX_SCTP_EVENTS) {
-        return fail(AIX_ENOPROTOOPT);   /* not needed by the provider; kept out rather than half-done */
+        return events_to_aix(fd, value, len);   /* issue 15: subscriptions() reads the struct */
     }
     if (!readable(len, sizeof *len)) {
         return fail(AIX_EFAULT);

@@ -819,6 +819,8 @@ static const struct opt_map opt_maps[] = {
      * shorter struct than its own */
     { IL_SCTP_OPTION_LEVEL_USED_BY_SETSOCKOPT_GETSOCKOPT, IL_SCTP_EVENTS, SOL_SCTP, SCTP_EVENTS, V_SAME },
     { IL_SCTP_OPTION_LEVEL_USED_BY_SETSOCKOPT_GETSOCKOPT, IL_SCTP_INITMSG, SOL_SCTP, SCTP_INITMSG, V_SAME },
+    /* struct sctp_setadaptation: one uint32 in host order on both (issue 15 block below) */
+    { IL_SCTP_OPTION_LEVEL_USED_BY_SETSOCKOPT_GETSOCKOPT, IL_SCTP_ADAPTATION_LAYER, SOL_SCTP, SCTP_ADAPTATION_LAYER, V_INT },
 };
 _Static_assert(IL_SIZEOF_STRUCT_SCTP_INITMSG == sizeof(struct sctp_initmsg), "sctp_initmsg passed through");
 _Static_assert(IL_OFFSETOF_STRUCT_SCTP_EVENT_SUBSCRIBE_SCTP_ADAPTATION_LAYER_EVENT
@@ -1252,6 +1254,77 @@ static unsigned sac_state_to_il(unsigned lx)
 #define SSE(field) IL_OFFSETOF_STRUCT_SCTP_SHUTDOWN_EVENT_SSE_##field, IL_SIZEOF_STRUCT_SCTP_SHUTDOWN_EVENT_SSE_##field
 #define SSF(field) IL_OFFSETOF_STRUCT_SCTP_SEND_FAILED_SSF_##field, IL_SIZEOF_STRUCT_SCTP_SEND_FAILED_SSF_##field
 
+/* ---------------------------------------------------------------------------------------------
+ * Issue 15: the notification bodies that differ beyond the type (illumos-gate netinet/sctp.h and
+ * sctp_notify.c; every number and offset from abi.tsv):
+ *   sctp_send_failed   ssf_flags SCTP_DATA_UNSENT/SCTP_DATA_SENT are 1/2 on illumos, 0/1 on Linux
+ *   sctp_remote_error  illumos stores sre_error in host order (ntohs of the cause code) and copies
+ *                      only the first cause's body after the struct; Linux leaves the code as on the
+ *                      wire and copies the causes with their headers
+ *   sctp_pdapi_event   16 bytes on illumos (no stream, no sequence), 24 on Linux; the indication
+ *                      SCTP_PARTIAL_DELIVERY_ABORTED is 1 on illumos, 0 on Linux
+ * Peer address states are the same numbers (0..4); Linux's SCTP_ADDR_CONFIRMED (5) and
+ * SCTP_ADDR_POTENTIALLY_FAILED (6), which illumos never sends, pass through unchanged and reach
+ * the provider as states illumos does not define.
+ * ------------------------------------------------------------------------------------------- */
+_Static_assert(LX_SCTP_DATA_UNSENT == SCTP_DATA_UNSENT && LX_SCTP_DATA_SENT == SCTP_DATA_SENT, "linux ssf_flags");
+_Static_assert(LX_SCTP_PARTIAL_DELIVERY_ABORTED == SCTP_PARTIAL_DELIVERY_ABORTED, "linux pdapi_indication");
+_Static_assert(LX_SIZEOF_STRUCT_SCTP_REMOTE_ERROR == sizeof(struct sctp_remote_error), "linux sctp_remote_error");
+_Static_assert(LX_SIZEOF_STRUCT_SCTP_PDAPI_EVENT == sizeof(struct sctp_pdapi_event), "linux sctp_pdapi_event");
+_Static_assert(IL_SIZEOF_STRUCT_SCTP_REMOTE_ERROR <= IL_SIZEOF_STRUCT_SCTP_PADDR_CHANGE
+               && IL_SIZEOF_STRUCT_SCTP_PDAPI_EVENT <= IL_SIZEOF_STRUCT_SCTP_PADDR_CHANGE, "out buffer");
+#define SRE(field) IL_OFFSETOF_STRUCT_SCTP_REMOTE_ERROR_SRE_##field, IL_SIZEOF_STRUCT_SCTP_REMOTE_ERROR_SRE_##field
+#define PDAPI(field) IL_OFFSETOF_STRUCT_SCTP_PDAPI_EVENT_PDAPI_##field, IL_SIZEOF_STRUCT_SCTP_PDAPI_EVENT_PDAPI_##field
+
+static unsigned ssf_flags_to_il(unsigned lx)
+{
+    return lx == SCTP_DATA_SENT ? IL_SCTP_DATA_SENT : IL_SCTP_DATA_UNSENT;
+}
+
+/* Rewrites a remote error or a partial-delivery event (whole, n bytes at buf, capacity cap) into the
+ * illumos layout; returns 0 for the other types. */
+static int other_notification_to_il(unsigned lxtype, int iltype, unsigned flags, unsigned char *buf, size_t n,
+                                    size_t cap, size_t *outlen)
+{
+    unsigned char out[IL_SIZEOF_STRUCT_SCTP_PADDR_CHANGE];
+    if (lxtype == SCTP_REMOTE_ERROR && n >= sizeof(struct sctp_remote_error)) {
+        struct sctp_remote_error lx;
+        memcpy(&lx, buf, sizeof lx);
+        const unsigned char *causes = buf + sizeof lx;
+        size_t clen = n - sizeof lx, body = 0;
+        if (clen >= 4) {
+            size_t first = ((size_t)causes[2] << 8) | causes[3]; /* the first cause's length, header included */
+            body = first >= 4 && first <= clen ? first - 4 : 0;
+        }
+        memset(out, 0, IL_SIZEOF_STRUCT_SCTP_REMOTE_ERROR);
+        putn(out, SRE(TYPE), (uint64_t)iltype);
+        putn(out, SRE(FLAGS), flags);
+        putn(out, SRE(LENGTH), IL_SIZEOF_STRUCT_SCTP_REMOTE_ERROR + body);
+        putn(out, SRE(ERROR), ntohs(lx.sre_error));
+        putn(out, SRE(ASSOC_ID), (uint32_t)lx.sre_assoc_id);
+        size_t room = cap > IL_SIZEOF_STRUCT_SCTP_REMOTE_ERROR ? cap - IL_SIZEOF_STRUCT_SCTP_REMOTE_ERROR : 0;
+        memmove(buf + IL_SIZEOF_STRUCT_SCTP_REMOTE_ERROR, causes + (body > 0 ? 4 : 0), body <= room ? body : room);
+        memcpy(buf, out, IL_SIZEOF_STRUCT_SCTP_REMOTE_ERROR);
+        *outlen = IL_SIZEOF_STRUCT_SCTP_REMOTE_ERROR + body;
+        return 1;
+    }
+    if (lxtype == SCTP_PARTIAL_DELIVERY_EVENT && n >= sizeof(struct sctp_pdapi_event)) {
+        struct sctp_pdapi_event lx;
+        memcpy(&lx, buf, sizeof lx);
+        memset(out, 0, IL_SIZEOF_STRUCT_SCTP_PDAPI_EVENT);
+        putn(out, PDAPI(TYPE), (uint64_t)iltype);
+        putn(out, PDAPI(FLAGS), flags);
+        putn(out, PDAPI(LENGTH), IL_SIZEOF_STRUCT_SCTP_PDAPI_EVENT);
+        putn(out, PDAPI(INDICATION), lx.pdapi_indication == SCTP_PARTIAL_DELIVERY_ABORTED
+             ? IL_SCTP_PARTIAL_DELIVERY_ABORTED : lx.pdapi_indication);
+        putn(out, PDAPI(ASSOC_ID), (uint32_t)lx.pdapi_assoc_id);
+        memcpy(buf, out, IL_SIZEOF_STRUCT_SCTP_PDAPI_EVENT);
+        *outlen = IL_SIZEOF_STRUCT_SCTP_PDAPI_EVENT;
+        return 1;
+    }
+    return 0;
+}
+
 /*
  * Rewrites the notification of n bytes at buf (capacity cap) into the illumos layout.
  * Returns the new length (it may grow: sctp_paddr_change is 148 bytes on Linux, 276 on illumos;
@@ -1326,6 +1399,7 @@ static size_t notification_to_il(unsigned char *buf, size_t n, size_t cap, int c
         putn(out, SN(TYPE), (uint64_t)iltype);
         putn(out, SN(FLAGS), flags);
         putn(out, SN(LENGTH), IL_SIZEOF_STRUCT_SCTP_SEND_FAILED + data);
+        putn(out, SSF(FLAGS), ssf_flags_to_il(flags));
         putn(out, SSF(ERROR), lx.ssf_error);
         sinfo_to_il(&lx.ssf_info, out + IL_OFFSETOF_STRUCT_SCTP_SEND_FAILED_SSF_INFO);
         putn(out, SSF(ASSOC_ID), (uint32_t)lx.ssf_assoc_id);
@@ -1333,9 +1407,11 @@ static size_t notification_to_il(unsigned char *buf, size_t n, size_t cap, int c
                 data <= cap - IL_SIZEOF_STRUCT_SCTP_SEND_FAILED ? data : cap - IL_SIZEOF_STRUCT_SCTP_SEND_FAILED);
         memcpy(buf, out, IL_SIZEOF_STRUCT_SCTP_SEND_FAILED);
         outlen = IL_SIZEOF_STRUCT_SCTP_SEND_FAILED + data;
+    } else if (other_notification_to_il(lxtype, iltype, flags, buf, n, cap, &outlen)) {
+        /* remote error, partial delivery: rewritten by the issue 15 block above */
     } else {
-        /* remote error, adaptation indication, partial delivery: abi.tsv has no illumos layout for
-         * their bodies; the type is translated, the rest left as Linux wrote it */
+        /* adaptation indication: the same 16 bytes on both (abi.tsv rows), sai_adaptation_ind in host
+         * order on both; only the type is translated */
         putn(buf, SN(TYPE), (uint64_t)iltype);
         return n;
     }

@@ -6,8 +6,10 @@ package org.peeloff;
 
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 import org.peeloff.spi.ReceiveInfo;
 import org.peeloff.spi.SendFlags;
@@ -57,6 +59,7 @@ abstract sealed class AbstractSctpSocket implements AutoCloseable permits SctpMu
     private volatile boolean blocking;
     /** Notifications {@link #receiveWhole0} met inside a message, handed out first by the next receive. */
     private volatile java.util.Queue<SctpReceived> stashed;
+    private final Object subscriptionLock = new Object();
 
     AbstractSctpSocket(SctpProvider provider, int fd, boolean blocking) {
         this.provider = Objects.requireNonNull(provider, "provider");
@@ -241,6 +244,90 @@ abstract sealed class AbstractSctpSocket implements AutoCloseable permits SctpMu
         int fd = descriptor.acquire("connect");
         try {
             provider.connect(fd, remote);
+        } finally {
+            descriptor.release();
+        }
+    }
+
+    /**
+     * The notification kinds this socket is subscribed to, as the kernel holds them. A new socket has
+     * {@link SctpEventType#defaults()}; a peeled-off socket starts with its one-to-many socket's.
+     *
+     * @return the kinds delivered by {@code receive}
+     * @throws SctpException {@code UNSUPPORTED} where the provider cannot read the subscription
+     */
+    public final Set<SctpEventType> subscriptions() throws SctpException {
+        int fd = descriptor.acquire("subscriptions");
+        try {
+            return provider.events(fd);
+        } finally {
+            descriptor.release();
+        }
+    }
+
+    /**
+     * Sets the subscription to exactly these kinds: they are delivered by {@code receive}, the others
+     * not. Kinds the provider does not deliver on this OS ({@link Capabilities#notifications()}) fail
+     * {@link SctpError#UNSUPPORTED} naming them, and the subscription stays as it was.
+     *
+     * @param types the kinds to deliver (may be empty)
+     * @throws SctpException on failure
+     */
+    public final void setSubscriptions(Set<SctpEventType> types) throws SctpException {
+        Objects.requireNonNull(types, "types");
+        int fd = descriptor.acquire("setSubscriptions");
+        try {
+            provider.setEvents(fd, types);
+        } finally {
+            descriptor.release();
+        }
+    }
+
+    /**
+     * Adds kinds to the subscription (the others stay as they are).
+     *
+     * @param types the kinds to deliver as well
+     * @throws SctpException on failure, e.g. {@code UNSUPPORTED} naming a kind this OS does not deliver
+     */
+    public final void subscribe(SctpEventType... types) throws SctpException {
+        change(true, types);
+    }
+
+    /**
+     * Removes kinds from the subscription (the others stay as they are).
+     *
+     * @param types the kinds to stop delivering
+     * @throws SctpException on failure
+     */
+    public final void unsubscribe(SctpEventType... types) throws SctpException {
+        change(false, types);
+    }
+
+    private void change(boolean on, SctpEventType... types) throws SctpException {
+        Objects.requireNonNull(types, "types");
+        synchronized (subscriptionLock) {
+            change0(on, types);
+        }
+    }
+
+    /** Read, change, write: two subscribe calls on one socket do not lose each other's kinds. */
+    private void change0(boolean on, SctpEventType... types) throws SctpException {
+        EnumSet<SctpEventType> asked = EnumSet.noneOf(SctpEventType.class);
+        for (SctpEventType t : types) {
+            asked.add(Objects.requireNonNull(t, "type"));
+        }
+        int fd = descriptor.acquire(on ? "subscribe" : "unsubscribe");
+        try {
+            Set<SctpEventType> now = provider.events(fd);
+            EnumSet<SctpEventType> next = now.isEmpty() ? EnumSet.noneOf(SctpEventType.class) : EnumSet.copyOf(now);
+            if (on) {
+                next.addAll(asked);
+            } else {
+                next.removeAll(asked);
+            }
+            if (!next.equals(now)) {
+                provider.setEvents(fd, next);
+            }
         } finally {
             descriptor.release();
         }

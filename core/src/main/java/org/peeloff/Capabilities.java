@@ -4,9 +4,11 @@
  */
 package org.peeloff;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What a provider can do on this machine, and how much of it has been verified.
@@ -23,10 +25,13 @@ import java.util.Objects;
  *                              confirmed, each with what it was derived from; empty when all are verified
  * @param unsupported           features that fail with {@link SctpError#UNSUPPORTED} on this provider, with why
  * @param details               other facts worth showing (kernel version, library paths, personality in use)
+ * @param notifications         the notification kinds the provider delivers on this OS, each as its own
+ *                              record (what {@code subscribe} accepts); the rest fail {@code UNSUPPORTED}
  */
 public record Capabilities(String provider, String os, String binding, FlagSupport peeloffFlags,
                            boolean nativeAssociationList, boolean oneToOneSockets, List<String> unverified,
-                           List<String> unsupported, Map<String, String> details) {
+                           List<String> unsupported, Map<String, String> details,
+                           Set<SctpEventType> notifications) {
 
     /** How peel-off flags are applied. */
     public enum FlagSupport {
@@ -43,6 +48,28 @@ public record Capabilities(String provider, String os, String binding, FlagSuppo
         unverified = List.copyOf(unverified);
         unsupported = List.copyOf(unsupported);
         details = Map.copyOf(details);
+        notifications = notifications.isEmpty() ? Set.of()
+                : java.util.Collections.unmodifiableSet(EnumSet.copyOf(notifications));
+    }
+
+    /**
+     * Capabilities of a provider that lists no notification kinds (written before subscriptions existed).
+     *
+     * @param provider              see the record
+     * @param os                    see the record
+     * @param binding               see the record
+     * @param peeloffFlags          see the record
+     * @param nativeAssociationList see the record
+     * @param oneToOneSockets       see the record
+     * @param unverified            see the record
+     * @param unsupported           see the record
+     * @param details               see the record
+     */
+    public Capabilities(String provider, String os, String binding, FlagSupport peeloffFlags,
+                        boolean nativeAssociationList, boolean oneToOneSockets, List<String> unverified,
+                        List<String> unsupported, Map<String, String> details) {
+        this(provider, os, binding, peeloffFlags, nativeAssociationList, oneToOneSockets, unverified, unsupported,
+                details, Set.of());
     }
 
     /** @return true when every native value the provider uses is verified */

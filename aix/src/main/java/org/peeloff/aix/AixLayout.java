@@ -7,6 +7,7 @@ package org.peeloff.aix;
 import java.util.List;
 import java.util.Map;
 
+import org.peeloff.SctpEventType;
 import org.peeloff.aix.AixAbi.Feature;
 import org.peeloff.aix.AixAbi.Unknown;
 import org.peeloff.jna.PosixScratch;
@@ -86,8 +87,9 @@ final class AixLayout {
                         + c.get(field) + ") lies outside its configured size " + size);
             }
         }
-        return new SctpLayout.Events(c.get(Unknown.SCTP_EVENTS), size, c.get(Unknown.EV_DATA_IO),
-                c.get(Unknown.EV_ASSOCIATION), c.get(Unknown.EV_SHUTDOWN));
+        return new SctpLayout.Events(c.get(Unknown.SCTP_EVENTS), size, false, c.get(Unknown.EV_DATA_IO),
+                Map.of(SctpEventType.ASSOCIATION_CHANGE, c.get(Unknown.EV_ASSOCIATION),
+                        SctpEventType.SHUTDOWN, c.get(Unknown.EV_SHUTDOWN)));
     }
 
     /** Association changes and shutdown events; the other kinds stay untyped, their association id unknown. */
@@ -101,7 +103,7 @@ final class AixLayout {
                 c.get(Unknown.SAC_ASSOC_ID), c.get(Unknown.SCTP_COMM_UP), c.get(Unknown.SCTP_COMM_LOST),
                 c.get(Unknown.SCTP_RESTART), c.get(Unknown.SCTP_SHUTDOWN_COMP), c.get(Unknown.SCTP_CANT_STR_ASSOC),
                 c.get(Unknown.SCTP_SHUTDOWN_EVENT), c.get(Unknown.SSE_ASSOC_ID) + AixAbi.SIZEOF_SCTP_ASSOC_T,
-                c.get(Unknown.SSE_ASSOC_ID), Map.of());
+                c.get(Unknown.SSE_ASSOC_ID), List.of(), Map.of(), 0, 0, Map.of());
     }
 
     private static Map<SocketOption, SctpLayout.OptionNumber> options(AixAbiConfig c, int solSctp) {

@@ -270,6 +270,9 @@ public final class AixSctpProvider extends NativeSctpProvider {
                 + "(PS_ADD; PS_MOD only to widen, since it ORs; PS_DELETE + PS_ADD to narrow), pollset_poll into struct"
                 + " pollfd, pollset_destroy; a change during a wait wakes it through a pipe" + (personality()
                         ? "; here the personality's pollset_* over Linux poll(2), not AIX" : "")));
+        details.put("notifications", "association change and shutdown only (capabilities().notifications()): the AIX"
+                + " sn_type values, switch offsets and bodies of the others (sctp_paddr_change with AIX's 1288-byte"
+                + " sockaddr_storage, ssf_flags values) are not public; subscribing to them fails UNSUPPORTED naming them");
         details.put("localAddresses", "the one address getsockname() reports (AIX documents no sctp_getladdrs)");
         Throwable cause = cf.cause != null ? cf.cause : unavailabilityCause();
         if (cause != null) {
@@ -278,7 +281,7 @@ public final class AixSctpProvider extends NativeSctpProvider {
         String binding = (library != null ? library : "libc.a") + " (JNA direct mapping; sctp_peeloff(int, "
                 + "sctp_assoc_t *) by pointer; sctp_opt_info and sctp_bindx looked up on first use)";
         return new Capabilities(ID, os(), binding, Capabilities.FlagSupport.EMULATED, nativeList, false, unverified,
-                unsupported, details);
+                unsupported, details, notificationKinds());
     }
 
     /**

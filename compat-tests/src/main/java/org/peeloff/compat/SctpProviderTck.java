@@ -2432,4 +2432,12 @@ public abstract class SctpProviderTck {
             return t;
         };
     }
+
+    /** Notifications and the event subscription (its own file: {@link NotificationCases}). */
+    @Nested
+    class Notifications extends NotificationCases {
+        Notifications() {
+            super(SctpProviderTck.this);
+        }
+    }
 }

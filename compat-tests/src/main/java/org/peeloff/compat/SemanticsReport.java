@@ -129,6 +129,7 @@ public final class SemanticsReport implements BeforeAllCallback, ParameterResolv
                 caps.put("oneToOneSockets", k.oneToOneSockets());
                 caps.put("unverified", new ArrayList<Object>(k.unverified()));
                 caps.put("unsupported", new ArrayList<Object>(k.unsupported()));
+                caps.put("notifications", new ArrayList<Object>(k.notifications().stream().map(Enum::name).toList()));
                 caps.put("details", new LinkedHashMap<String, Object>(new java.util.TreeMap<>(k.details())));
             } else if (error == null) {
                 error = "provider '" + p.id() + "' is not available: " + p.unavailabilityCause();

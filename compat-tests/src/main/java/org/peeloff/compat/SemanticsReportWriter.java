@@ -417,11 +417,44 @@ public final class SemanticsReportWriter {
                 }
             }
             errnoMap(md, runs);
+            notifications(md, runs);
             results(md, runs);
             notAllPassed(md, runs);
             capabilities(md, runs);
         }
         return md.toString();
+    }
+
+    /**
+     * One row per notification kind per provider: whether the provider delivers it on its OS
+     * ({@code capabilities().notifications()}), and what the {@code Notifications} cases saw of it.
+     */
+    private static void notifications(StringBuilder md, List<Run> runs) {
+        md.append("## Notifications\n\nOne row per notification kind per provider: delivered as its own record "
+                + "(and subscribable), or refused `UNSUPPORTED`; then what the TCK's `Notifications` cases saw.\n\n");
+        md.append("| Notification | Provider | OS (provider) | Delivered | Seen by the TCK |\n|---|---|---|---|---|\n");
+        for (org.peeloff.SctpEventType kind : org.peeloff.SctpEventType.values()) {
+            for (Run r : runs) {
+                Object listed = r.capabilities().get("notifications");
+                String delivered = listed instanceof List<?> l ? (l.contains(kind.name()) ? "yes" : "no") : "?";
+                List<String> seen = new ArrayList<>();
+                for (Row row : r.rows()) {
+                    if (!"Notifications".equals(row.group())) {
+                        continue;
+                    }
+                    for (String n : row.notes()) {
+                        if (n.startsWith(kind.name() + ":") || n.contains(kind.name() + " ")
+                                || n.contains(kind.record().getSimpleName())) {
+                            seen.add(row.caseName() + " (" + row.outcome() + "): " + n);
+                        }
+                    }
+                }
+                md.append("| ").append(kind.name()).append(" | ").append(cell(r.provider())).append(" (")
+                  .append(r.provenance().json()).append(") | ").append(cell(r.os())).append(" | ").append(delivered)
+                  .append(" | ").append(cell(seen.isEmpty() ? "-" : String.join("; ", seen))).append(" |\n");
+            }
+        }
+        md.append('\n');
     }
 
     /** The errno each provider's OS gave, and the portable error it became, with the cases that showed it. */

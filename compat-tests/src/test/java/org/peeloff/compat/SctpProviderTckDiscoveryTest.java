@@ -101,7 +101,7 @@ class SctpProviderTckDiscoveryTest {
                 .map(TestIdentifier::getDisplayName).sorted().toList();
 
         assertEquals(List.of("AssociationControlCases", "BadInput", "Concurrency", "EventLoop", "EventLoopOnPoll", "EventLoopScale", "Flags",
-                "Independence", "NothingLost", "PeelOff", "PeerAbort", "RawCalls", "Receiving", "ResourceUse", "Sending",
+                "Independence", "NothingLost", "Notifications", "PeelOff", "PeerAbort", "RawCalls", "Receiving", "ResourceUse", "Sending",
                 "TypedOptions"),
                 groups);
         // a group may extend another (EventLoopOnPoll runs EventLoop's cases on another backend) or a

@@ -8,12 +8,14 @@ import java.net.InetSocketAddress;
 import java.net.ProtocolFamily;
 import java.net.StandardProtocolFamily;
 import java.nio.ByteBuffer;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
 import org.peeloff.PeeloffOption;
 import org.peeloff.SctpError;
+import org.peeloff.SctpEventType;
 import org.peeloff.SctpException;
 
 /**
@@ -360,6 +362,29 @@ public abstract class NativeSctpProvider implements SctpProvider {
     @Override
     public final void close(int fd) throws SctpException {
         operations().close(fd);
+    }
+
+    @Override
+    public final Set<SctpEventType> events(int fd) throws SctpException {
+        return operations().events(fd);
+    }
+
+    /** {@inheritDoc} The set is copied and checked for nulls before the call. */
+    @Override
+    public final void setEvents(int fd, Set<SctpEventType> events) throws SctpException {
+        Objects.requireNonNull(events, "events");
+        EnumSet<SctpEventType> copy = EnumSet.noneOf(SctpEventType.class);
+        for (SctpEventType e : events) {
+            copy.add(Objects.requireNonNull(e, "event type"));
+        }
+        operations().setEvents(fd, copy);
+    }
+
+    /** {@inheritDoc} Those of the loaded operations; empty while the native part is not loaded. */
+    @Override
+    public final Set<SctpEventType> notificationKinds() {
+        SctpOperations ops = loadedOperations();
+        return ops == null ? Set.of() : ops.notificationKinds();
     }
 
     /** {@inheritDoc} The loaded operations' backend. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.peeloff.PeeloffOption;
+import org.peeloff.SctpEventType;
 import org.peeloff.SctpError;
 import org.peeloff.SctpException;
 
@@ -375,5 +376,42 @@ public interface SctpOperations {
     default Poller openPoller(String backend) throws SctpException {
         throw SctpException.rejected(SctpError.UNSUPPORTED, "openPoller(" + backend + ")",
                 "this provider offers no readiness backend of that name; it has " + pollerBackends());
+    }
+
+    /**
+     * The event subscription of a socket ({@code getsockopt(SCTP_EVENTS)}): the notification kinds it
+     * is subscribed to.
+     *
+     * @param fd the socket
+     * @return the kinds subscribed, as the kernel holds them
+     * @throws SctpException {@code UNSUPPORTED} by default, or where the OS's values are unknown
+     */
+    default Set<SctpEventType> events(int fd) throws SctpException {
+        throw SctpException.rejected(SctpError.UNSUPPORTED, "events(fd=" + fd + ")",
+                "this provider offers no event subscription");
+    }
+
+    /**
+     * Sets the event subscription of a socket to exactly {@code events} ({@code SCTP_EVENTS}, or
+     * {@code SCTP_EVENT} per kind where the OS has it): the kinds listed are delivered, the others not.
+     * The per-message receive information the provider needs is kept on whatever is asked. A kind the
+     * provider does not deliver on this OS ({@link #notificationKinds()}) fails {@code UNSUPPORTED}
+     * naming it, before anything changes.
+     *
+     * @param fd     the socket
+     * @param events the kinds to deliver (may be empty)
+     * @throws SctpException {@code UNSUPPORTED} by default; a failed call leaves the subscription as it was
+     */
+    default void setEvents(int fd, Set<SctpEventType> events) throws SctpException {
+        throw SctpException.rejected(SctpError.UNSUPPORTED, "setEvents(fd=" + fd + ", " + events + ")",
+                "this provider offers no event subscription");
+    }
+
+    /**
+     * @return the notification kinds this provider can subscribe to and parses into their records on
+     *         this OS; empty by default
+     */
+    default Set<SctpEventType> notificationKinds() {
+        return Set.of();
     }
 }

@@ -9,7 +9,9 @@ import java.net.ProtocolFamily;
 import java.net.StandardProtocolFamily;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import com.sun.jna.Memory;
@@ -20,6 +22,7 @@ import org.peeloff.AssociationId;
 import org.peeloff.OtherNotification;
 import org.peeloff.PeeloffOption;
 import org.peeloff.SctpError;
+import org.peeloff.SctpEventType;
 import org.peeloff.SctpException;
 import org.peeloff.SctpNotification;
 import org.peeloff.ShutdownEvent;
@@ -115,7 +118,12 @@ public abstract class PosixSctp implements SctpOperations {
             EmulatedPeeloffFlags.class, PeeloffOption.class, AssociationId.class, AssociationChange.class,
             AssociationChange.State.class, ShutdownEvent.class, OtherNotification.class, SocketOption.class,
             Sockaddrs.class, ControlMessages.class, Notifications.class, Tracking.class, PosixScratch.class,
-            Need.class, SctpLayout.class, AssociationControl.class, SendFlags.class};
+            Need.class, SctpLayout.class, AssociationControl.class, SendFlags.class, SctpEventType.class, org.peeloff.PeerAddressChange.class,
+            org.peeloff.PeerAddressChange.State.class, org.peeloff.SendFailed.class, org.peeloff.RemoteError.class,
+            org.peeloff.PartialDeliveryAborted.class, org.peeloff.AdaptationIndication.class, org.peeloff.SenderDry.class,
+            org.peeloff.AuthenticationEvent.class, org.peeloff.AuthenticationEvent.Indication.class,
+            org.peeloff.StreamResetEvent.class, org.peeloff.AssociationResetEvent.class,
+            org.peeloff.StreamChangeEvent.class, SctpLayout.Body.class, SctpLayout.Field.class};
         for (Class<?>[] group : new Class<?>[][] {shared, own}) {
             for (Class<?> c : group) {
                 try {
@@ -249,7 +257,8 @@ public abstract class PosixSctp implements SctpOperations {
     }
 
     /**
-     * SCTP_EVENTS with association changes and shutdown events on, and per-message information as asked.
+     * SCTP_EVENTS with the default kinds on ({@link SctpEventType#defaults()}: association changes and
+     * shutdown events), and per-message information as asked.
      *
      * @param fd     the socket
      * @param dataIo {@code sctp_data_io_event}
@@ -260,16 +269,120 @@ public abstract class PosixSctp implements SctpOperations {
         if (e == null || !supports(Need.EVENTS)) {
             return;
         }
+        writeEvents(fd, e, dataIo, SctpEventType.defaults(), -1);
+    }
+
+    /**
+     * Writes {@code struct sctp_event_subscribe} with exactly {@code on} (and {@code dataIo}) set.
+     *
+     * @param len bytes to pass: the whole struct, or where the kernel takes a prefix ({@link
+     *            SctpLayout.Events#prefix()}) as many as the kernel's own struct has (a kernel sets only the
+     *            switches passed, so a shorter write would leave later ones as they were); -1 for the prefix
+     *            up to the last default kind, which every kernel takes
+     */
+    private void writeEvents(int fd, SctpLayout.Events e, boolean dataIo, Set<SctpEventType> on, int len)
+            throws SctpException {
+        if (len < 0 || !e.prefix()) {
+            len = e.dataIo() + 1;
+            for (SctpEventType t : SctpEventType.defaults()) {
+                len = Math.max(len, e.fields().get(t) + 1);
+            }
+            len = e.prefix() ? len : e.size();
+        }
         PosixScratch s = scratch();
         Pointer v = e.size() <= PosixScratch.OPTVAL_SIZE ? s.optval : s.bounce(e.size());
         v.setMemory(0, e.size(), (byte) 0);
         v.setByte(e.dataIo(), (byte) (dataIo ? 1 : 0));
-        v.setByte(e.association(), (byte) 1);
-        v.setByte(e.shutdown(), (byte) 1);
-        if (calls.setsockopt(fd, layout.socket().solSctp(), e.option(), v, e.size()) < 0) {
-            throw fail(NativeCall.SETSOCKOPT, "setsockopt(fd=" + fd + ", SCTP_EVENTS, association+shutdown, "
-                    + e.size() + " bytes)", calls.errno());
+        for (SctpEventType t : on) {
+            int at = e.fields().get(t);
+            if (at >= len) {
+                throw SctpException.rejected(SctpError.UNSUPPORTED, "setsockopt(fd=" + fd + ", SCTP_EVENTS, " + on + ")",
+                        "this kernel's struct sctp_event_subscribe has " + len + " bytes, too few for " + t);
+            }
+            v.setByte(at, (byte) 1);
         }
+        if (calls.setsockopt(fd, layout.socket().solSctp(), e.option(), v, len) < 0) {
+            throw fail(NativeCall.SETSOCKOPT, "setsockopt(fd=" + fd + ", SCTP_EVENTS, " + on + ", " + len + " bytes)",
+                    calls.errno());
+        }
+    }
+
+    /**
+     * Reads {@code struct sctp_event_subscribe} into this thread's option buffer.
+     *
+     * @return the bytes the kernel filled
+     */
+    private int readEvents(int fd, SctpLayout.Events e, Pointer v) throws SctpException {
+        PosixScratch s = scratch();
+        v.setMemory(0, e.size(), (byte) 0);
+        s.len.setInt(0, e.size());
+        if (calls.getsockopt(fd, layout.socket().solSctp(), e.option(), v, s.len) < 0) {
+            throw fail(NativeCall.GETSOCKOPT, "getsockopt(fd=" + fd + ", SCTP_EVENTS, " + e.size() + " bytes)",
+                    calls.errno());
+        }
+        return Math.min(s.len.getInt(0), e.size());
+    }
+
+    /** {@inheritDoc} Read with {@code getsockopt(SCTP_EVENTS)}. */
+    @Override
+    public Set<SctpEventType> events(int fd) throws SctpException {
+        SctpLayout.Events e = layout.events();
+        if (e == null || !supports(Need.EVENTS)) {
+            throw unsupported(Need.EVENTS, "events(fd=" + fd + ")");
+        }
+        PosixScratch s = scratch();
+        Pointer v = e.size() <= PosixScratch.OPTVAL_SIZE ? s.optval : s.bounce(e.size());
+        int n = readEvents(fd, e, v);
+        EnumSet<SctpEventType> on = EnumSet.noneOf(SctpEventType.class);
+        for (Map.Entry<SctpEventType, Integer> f : e.fields().entrySet()) {
+            if (f.getValue() < n && v.getByte(f.getValue()) != 0) {
+                on.add(f.getKey());
+            }
+        }
+        return on;
+    }
+
+    /**
+     * {@inheritDoc} The current struct is read first, so that {@code sctp_data_io_event} (the
+     * per-message information of older kernels) stays as it is.
+     */
+    @Override
+    public void setEvents(int fd, Set<SctpEventType> events) throws SctpException {
+        SctpLayout.Events e = layout.events();
+        String text = "setEvents(fd=" + fd + ", " + events + ")";
+        if (e == null || !supports(Need.EVENTS)) {
+            throw unsupported(Need.EVENTS, text);
+        }
+        EnumSet<SctpEventType> missing = events.isEmpty() ? EnumSet.noneOf(SctpEventType.class) : EnumSet.copyOf(events);
+        missing.removeAll(notificationKinds());
+        if (!missing.isEmpty()) {
+            throw SctpException.rejected(SctpError.UNSUPPORTED, text, "provider '" + providerId
+                    + "' delivers no " + missing + " notifications on this OS (it delivers " + notificationKinds() + ")");
+        }
+        PosixScratch s = scratch();
+        Pointer v = e.size() <= PosixScratch.OPTVAL_SIZE ? s.optval : s.bounce(e.size());
+        int n = readEvents(fd, e, v);
+        boolean dataIo = e.dataIo() < n && v.getByte(e.dataIo()) != 0;
+        writeEvents(fd, e, dataIo, events, n);
+    }
+
+    /**
+     * {@inheritDoc} The kinds with both a switch in {@code struct sctp_event_subscribe} and a body in the
+     * notification layout.
+     */
+    @Override
+    public Set<SctpEventType> notificationKinds() {
+        SctpLayout.Events e = layout.events();
+        if (e == null || layout.notifications() == null || !supports(Need.EVENTS)) {
+            return Set.of();
+        }
+        EnumSet<SctpEventType> k = EnumSet.noneOf(SctpEventType.class);
+        for (SctpEventType t : layout.notifications().kinds()) {
+            if (e.fields().containsKey(t)) {
+                k.add(t);
+            }
+        }
+        return k;
     }
 
     /**
@@ -750,7 +863,7 @@ public abstract class PosixSctp implements SctpOperations {
         if (notification) {
             Pointer first = direct ? new Pointer(data) : bounce;
             SctpNotification note = (flags & k.msgEor()) != 0
-                    ? Notifications.parse(layout.notifications(), first, (int) n)
+                    ? Notifications.parse(layout.notifications(), layout.sockaddr(), first, (int) n)
                     : readRestOfNotification(fd, s, first, (int) n, callFlags);
             info.isNotification = true;
             info.complete = true;
@@ -843,7 +956,7 @@ public abstract class PosixSctp implements SctpOperations {
                 break;
             }
         }
-        SctpNotification parsed = Notifications.parse(layout.notifications(), note, (int) kept);
+        SctpNotification parsed = Notifications.parse(layout.notifications(), layout.sockaddr(), note, (int) kept);
         if (total != kept && parsed instanceof OtherNotification o) {
             return new OtherNotification(o.association(), o.nativeType(), (int) Math.min(total, Integer.MAX_VALUE));
         }

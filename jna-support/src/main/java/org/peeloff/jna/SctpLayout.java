@@ -4,11 +4,16 @@
  */
 package org.peeloff.jna;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.IntFunction;
 
+import org.peeloff.AuthenticationEvent;
+import org.peeloff.PeerAddressChange;
+import org.peeloff.SctpEventType;
 import org.peeloff.spi.SocketOption;
 
 /**
@@ -27,7 +32,7 @@ import org.peeloff.spi.SocketOption;
  * @param sockaddr      {@code sockaddr_in} and {@code sockaddr_in6}
  * @param sendInfo      the control message {@code send} writes (SCTP_SNDINFO or SCTP_SNDRCV), or null
  * @param receiveInfos  the control messages {@code receive} reads, in order of preference (may be empty)
- * @param events        {@code struct sctp_event_subscribe} for SCTP_EVENTS, or null
+ * @param events        {@code struct sctp_event_subscribe} for SCTP_EVENTS, or null (no subscription)
  * @param notifications {@code union sctp_notification}, or null (every notification then stays untyped)
  * @param options       the integer socket options, by portable name (an option missing is unsupported)
  */
@@ -206,21 +211,81 @@ public record SctpLayout(Socket socket, Errors errors, Fcntl fcntl, Poll poll, M
     }
 
     /**
-     * {@code struct sctp_event_subscribe} as passed to SCTP_EVENTS: {@code size} bytes (a prefix of the
-     * struct is enough where the kernel takes it), one byte per event.
+     * {@code struct sctp_event_subscribe} as passed to SCTP_EVENTS: one byte per event, at the offsets
+     * the OS gives.
      *
-     * @param option      {@code SCTP_EVENTS}
-     * @param size        bytes passed
-     * @param dataIo      offset of {@code sctp_data_io_event}
-     * @param association offset of {@code sctp_association_event}
-     * @param shutdown    offset of {@code sctp_shutdown_event}
+     * @param option  {@code SCTP_EVENTS}
+     * @param size    {@code sizeof(struct sctp_event_subscribe)}: what getsockopt reads, and what setsockopt
+     *                passes unless {@code prefix}
+     * @param prefix  true when the kernel takes a shorter struct (Linux: a prefix up to the last field
+     *                set, so that a kernel older than the header still takes the events it knows)
+     * @param dataIo  offset of {@code sctp_data_io_event}
+     * @param fields  the offset of each notification kind's switch; a kind missing is not on this OS
      */
-    public record Events(int option, int size, int dataIo, int association, int shutdown) {
+    public record Events(int option, int size, boolean prefix, int dataIo, Map<SctpEventType, Integer> fields) {
+        /** Copies the map. */
+        public Events {
+            fields = Map.copyOf(fields);
+        }
+    }
+
+    /** A field of a notification body, and how it is read. */
+    public enum Field {
+        /** A 4-byte error in host order ({@code spc_error}, {@code ssf_error}). */
+        ERROR32,
+        /** A 2-byte SCTP error cause code in network byte order ({@code sre_error} on Linux). */
+        CAUSE16,
+        /** A 2-byte SCTP error cause code in host byte order ({@code sre_error} on illumos, which converts it). */
+        CAUSE16_HOST,
+        /** A 4-byte state ({@code spc_state}). */
+        STATE32,
+        /** A {@code struct sockaddr_storage} ({@code spc_aaddr}). */
+        ADDRESS,
+        /** The header's 2-byte flags ({@code ssf_flags}, {@code strreset_flags}, ...). */
+        FLAGS16,
+        /** A 2-byte stream number ({@code sinfo_stream} of {@code ssf_info}, {@code snd_sid} of {@code ssfe_info}). */
+        INFO_STREAM16,
+        /** A 4-byte payload protocol id in network byte order ({@code sinfo_ppid}, {@code snd_ppid}). */
+        INFO_PPID,
+        /** Where the trailing bytes start (the unsent message, the error causes, the stream list). */
+        DATA,
+        /** A 4-byte indication ({@code pdapi_indication}, {@code sai_adaptation_ind}, {@code auth_indication}). */
+        INDICATION32,
+        /** A 4-byte stream number ({@code pdapi_stream}). */
+        STREAM32,
+        /** A 4-byte sequence number ({@code pdapi_seq}). */
+        SEQUENCE32,
+        /** A 2-byte key number ({@code auth_keynumber}). */
+        KEY16,
+        /** A 4-byte TSN ({@code assocreset_local_tsn}). */
+        LOCAL_TSN32,
+        /** A 4-byte TSN ({@code assocreset_remote_tsn}). */
+        REMOTE_TSN32,
+        /** A 2-byte stream count ({@code strchange_instrms}). */
+        INBOUND16,
+        /** A 2-byte stream count ({@code strchange_outstrms}). */
+        OUTBOUND16
+    }
+
+    /**
+     * One notification type's body beyond the header.
+     *
+     * @param type    its {@code sn_type}
+     * @param kind    the kind it is delivered as
+     * @param size    the struct's size without trailing data: a shorter notification stays untyped
+     * @param assocId offset of its association id (4 bytes)
+     * @param at      the offsets of the other fields it has
+     */
+    public record Body(int type, SctpEventType kind, int size, int assocId, Map<Field, Integer> at) {
+        /** Copies the map. */
+        public Body {
+            at = Map.copyOf(at);
+        }
     }
 
     /**
      * {@code union sctp_notification}: the header, the association change and the shutdown event, and
-     * where the other kinds keep their association id.
+     * the bodies of the other kinds with the values their fields take.
      *
      * @param type            offset of {@code sn_type} (2 bytes)
      * @param length          offset of {@code sn_length} (4 bytes)
@@ -239,15 +304,46 @@ public record SctpLayout(Socket socket, Errors errors, Fcntl fcntl, Poll poll, M
      * @param shutdownEvent   {@code SCTP_SHUTDOWN_EVENT}
      * @param sseSize         {@code sizeof(struct sctp_shutdown_event)}
      * @param sseAssocId      offset of {@code sse_assoc_id}
-     * @param otherAssocIds   for other notification types: type to the offset of their association id
+     * @param bodies          the other notification types this OS documents (empty when unknown)
+     * @param addressStates   {@code spc_state} values to their names
+     * @param dataSent        the {@code ssf_flags} value {@code SCTP_DATA_SENT} (the other is {@code SCTP_DATA_UNSENT})
+     * @param pdAborted       the {@code pdapi_indication} value {@code SCTP_PARTIAL_DELIVERY_ABORTED}
+     * @param authIndications {@code auth_indication} values to their names (empty where there is no such event)
      */
     public record Notifications(int type, int length, int assocChange, int sacSize, int sacState, int sacError,
                                 int sacOutbound, int sacInbound, int sacAssocId, int commUp, int commLost, int restart,
                                 int shutdownComp, int cantStart, int shutdownEvent, int sseSize, int sseAssocId,
-                                Map<Integer, Integer> otherAssocIds) {
-        /** Copies the map. */
+                                List<Body> bodies, Map<Integer, PeerAddressChange.State> addressStates, int dataSent,
+                                int pdAborted, Map<Integer, AuthenticationEvent.Indication> authIndications) {
+        /** Copies the collections. */
         public Notifications {
-            otherAssocIds = Map.copyOf(otherAssocIds);
+            bodies = List.copyOf(bodies);
+            addressStates = Map.copyOf(addressStates);
+            authIndications = Map.copyOf(authIndications);
+        }
+
+        /**
+         * @param nativeType an {@code sn_type}
+         * @return its body, or null when this OS does not document the type (or it is one of the two above)
+         */
+        public Body body(int nativeType) {
+            for (Body b : bodies) {
+                if (b.type() == nativeType) {
+                    return b;
+                }
+            }
+            return null;
+        }
+
+        /**
+         * @return the kinds this layout parses into their records
+         */
+        public Set<SctpEventType> kinds() {
+            EnumSet<SctpEventType> k = EnumSet.of(SctpEventType.ASSOCIATION_CHANGE, SctpEventType.SHUTDOWN);
+            for (Body b : bodies) {
+                k.add(b.kind());
+            }
+            return k;
         }
     }
 

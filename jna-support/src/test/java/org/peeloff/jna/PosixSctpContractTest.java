@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -59,9 +60,10 @@ class PosixSctpContractTest {
             new SctpLayout.Cmsg(8, 8, 12, 16, 8),
             new SctpLayout.Sockaddr(false, 2, 10, 16, 2, 4, 28, 2, 8, 24, 128, false),
             INFO, List.of(INFO),
-            new SctpLayout.Events(11, 6, 0, 1, 5),
+            new SctpLayout.Events(11, 6, true, 0, Map.of(org.peeloff.SctpEventType.ASSOCIATION_CHANGE, 1,
+                    org.peeloff.SctpEventType.SHUTDOWN, 5)),
             new SctpLayout.Notifications(0, 4, ASSOC_CHANGE, 20, 8, 10, 12, 14, 16, 0, 1, 2, 3, 4, 0x8005, 12, 8,
-                    Map.of()),
+                    List.of(), Map.of(), 1, 0, Map.of()),
             Map.of(SocketOption.SEND_BUFFER, new SctpLayout.OptionNumber(1, 7, "SOL_SOCKET, SO_SNDBUF")));
 
     /** One queued message: bytes, and whether it is a notification. */
@@ -163,13 +165,29 @@ class PosixSctpContractTest {
             return fail(EBADF);
         }
 
+        /** The kernel's struct sctp_event_subscribe (SCTP_EVENTS = 11), 6 bytes in this made-up ABI. */
+        final byte[] events = {1, 1, 0, 0, 0, 1};
+        /** The lengths setsockopt(SCTP_EVENTS) was given. */
+        final List<Integer> eventWrites = new ArrayList<>();
+
         @Override
         public int getsockopt(int fd, int level, int name, Pointer value, Pointer len) {
+            if (name == 11) {
+                int n = Math.min(len.getInt(0), events.length);
+                value.write(0, events, 0, n);
+                len.setInt(0, n);
+                return 0;
+            }
             return fail(EBADF);
         }
 
         @Override
         public int setsockopt(int fd, int level, int name, Pointer value, int len) {
+            if (name == 11 && len <= events.length) {
+                eventWrites.add(len);
+                value.read(0, events, 0, len); // like Linux: only the switches passed change
+                return 0;
+            }
             return fail(EBADF);
         }
 
@@ -207,6 +225,26 @@ class PosixSctpContractTest {
 
     private final FakeCalls calls = new FakeCalls();
     private final Sctp sctp = new Sctp(calls);
+
+    @Test
+    void set_events_keeps_data_io_passes_the_kernel_s_whole_struct_and_reads_back() throws Exception {
+        assertEquals(EnumSet.of(org.peeloff.SctpEventType.ASSOCIATION_CHANGE, org.peeloff.SctpEventType.SHUTDOWN),
+                sctp.events(7));
+        sctp.setEvents(7, EnumSet.of(org.peeloff.SctpEventType.ASSOCIATION_CHANGE));
+        assertEquals(List.of(6), calls.eventWrites, "as many bytes as the kernel's struct has");
+        assertEquals(1, calls.events[0], "sctp_data_io_event kept");
+        assertEquals(0, calls.events[5], "sctp_shutdown_event off");
+        assertEquals(EnumSet.of(org.peeloff.SctpEventType.ASSOCIATION_CHANGE), sctp.events(7));
+    }
+
+    @Test
+    void a_kind_the_layout_cannot_deliver_is_refused_UNSUPPORTED_naming_it_before_any_native_call() {
+        SctpException e = assertThrows(SctpException.class,
+                () -> sctp.setEvents(7, EnumSet.of(org.peeloff.SctpEventType.SENDER_DRY)));
+        assertEquals(SctpError.UNSUPPORTED, e.error());
+        assertTrue(e.getMessage().contains("SENDER_DRY"), e.getMessage());
+        assertTrue(calls.eventWrites.isEmpty(), "nothing written");
+    }
 
     /** A 20-byte association change, COMMUNICATION_UP of association 5, in the made-up layout. */
     private static byte[] communicationUp() {

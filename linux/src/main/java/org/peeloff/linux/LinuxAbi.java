@@ -487,6 +487,168 @@ final class LinuxAbi {
     @AbiRow("MSG_TRUNC")
     static final int MSG_TRUNC = 32;
 
+    // ---- notifications beyond association change and shutdown, and the event subscription (issue 15) ----
+    @AbiRow("SCTP_REMOTE_ERROR")
+    static final int SCTP_REMOTE_ERROR = 32772;
+    @AbiRow("SCTP_PARTIAL_DELIVERY_EVENT")
+    static final int SCTP_PARTIAL_DELIVERY_EVENT = 32774;
+    @AbiRow("SCTP_ADAPTATION_INDICATION")
+    static final int SCTP_ADAPTATION_INDICATION = 32775;
+    @AbiRow("SCTP_AUTHENTICATION_EVENT")
+    static final int SCTP_AUTHENTICATION_EVENT = 32776;
+    @AbiRow("SCTP_SENDER_DRY_EVENT")
+    static final int SCTP_SENDER_DRY_EVENT = 32777;
+    @AbiRow("SCTP_STREAM_RESET_EVENT")
+    static final int SCTP_STREAM_RESET_EVENT = 32778;
+    @AbiRow("SCTP_ASSOC_RESET_EVENT")
+    static final int SCTP_ASSOC_RESET_EVENT = 32779;
+    @AbiRow("SCTP_STREAM_CHANGE_EVENT")
+    static final int SCTP_STREAM_CHANGE_EVENT = 32780;
+    @AbiRow("SCTP_SEND_FAILED_EVENT")
+    static final int SCTP_SEND_FAILED_EVENT = 32781;
+    @AbiRow("SCTP_ADDR_AVAILABLE")
+    static final int SCTP_ADDR_AVAILABLE = 0;
+    @AbiRow("SCTP_ADDR_UNREACHABLE")
+    static final int SCTP_ADDR_UNREACHABLE = 1;
+    @AbiRow("SCTP_ADDR_REMOVED")
+    static final int SCTP_ADDR_REMOVED = 2;
+    @AbiRow("SCTP_ADDR_ADDED")
+    static final int SCTP_ADDR_ADDED = 3;
+    @AbiRow("SCTP_ADDR_MADE_PRIM")
+    static final int SCTP_ADDR_MADE_PRIM = 4;
+    @AbiRow("SCTP_ADDR_CONFIRMED")
+    static final int SCTP_ADDR_CONFIRMED = 5;
+    @AbiRow("SCTP_ADDR_POTENTIALLY_FAILED")
+    static final int SCTP_ADDR_POTENTIALLY_FAILED = 6;
+    @AbiRow("SCTP_DATA_SENT")
+    static final int SCTP_DATA_SENT = 1;
+    @AbiRow("SCTP_PARTIAL_DELIVERY_ABORTED")
+    static final int SCTP_PARTIAL_DELIVERY_ABORTED = 0;
+    @AbiRow("SCTP_AUTH_NEW_KEY")
+    static final int SCTP_AUTH_NEW_KEY = 0;
+    @AbiRow("SCTP_AUTH_FREE_KEY")
+    static final int SCTP_AUTH_FREE_KEY = 1;
+    @AbiRow("SCTP_AUTH_NO_AUTH")
+    static final int SCTP_AUTH_NO_AUTH = 2;
+    @AbiRow("sizeof(struct sctp_event_subscribe)")
+    static final int SIZEOF_SCTP_EVENT_SUBSCRIBE = 14;
+    @AbiRow("offsetof(struct sctp_event_subscribe,sctp_address_event)")
+    static final int EVENT_SUBSCRIBE_ADDRESS = 2;
+    @AbiRow("offsetof(struct sctp_event_subscribe,sctp_send_failure_event)")
+    static final int EVENT_SUBSCRIBE_SEND_FAILURE = 3;
+    @AbiRow("offsetof(struct sctp_event_subscribe,sctp_peer_error_event)")
+    static final int EVENT_SUBSCRIBE_PEER_ERROR = 4;
+    @AbiRow("offsetof(struct sctp_event_subscribe,sctp_partial_delivery_event)")
+    static final int EVENT_SUBSCRIBE_PARTIAL_DELIVERY = 6;
+    @AbiRow("offsetof(struct sctp_event_subscribe,sctp_adaptation_layer_event)")
+    static final int EVENT_SUBSCRIBE_ADAPTATION = 7;
+    @AbiRow("offsetof(struct sctp_event_subscribe,sctp_authentication_event)")
+    static final int EVENT_SUBSCRIBE_AUTHENTICATION = 8;
+    @AbiRow("offsetof(struct sctp_event_subscribe,sctp_sender_dry_event)")
+    static final int EVENT_SUBSCRIBE_SENDER_DRY = 9;
+    @AbiRow("offsetof(struct sctp_event_subscribe,sctp_stream_reset_event)")
+    static final int EVENT_SUBSCRIBE_STREAM_RESET = 10;
+    @AbiRow("offsetof(struct sctp_event_subscribe,sctp_assoc_reset_event)")
+    static final int EVENT_SUBSCRIBE_ASSOC_RESET = 11;
+    @AbiRow("offsetof(struct sctp_event_subscribe,sctp_stream_change_event)")
+    static final int EVENT_SUBSCRIBE_STREAM_CHANGE = 12;
+    @AbiRow("sizeof(struct sctp_paddr_change)")
+    static final int SIZEOF_SCTP_PADDR_CHANGE = 148;
+    @AbiRow("offsetof(struct sctp_paddr_change,spc_aaddr)")
+    static final int PADDR_CHANGE_AADDR = 8;
+    @AbiRow("offsetof(struct sctp_paddr_change,spc_state)")
+    static final int PADDR_CHANGE_STATE = 136;
+    @AbiRow("offsetof(struct sctp_paddr_change,spc_error)")
+    static final int PADDR_CHANGE_ERROR = 140;
+    @AbiRow("sizeof(struct sctp_send_failed)")
+    static final int SIZEOF_SCTP_SEND_FAILED = 48;
+    @AbiRow("offsetof(struct sctp_send_failed,ssf_flags)")
+    static final int SEND_FAILED_FLAGS = 2;
+    @AbiRow("offsetof(struct sctp_send_failed,ssf_error)")
+    static final int SEND_FAILED_ERROR = 8;
+    @AbiRow("offsetof(struct sctp_send_failed,ssf_info)")
+    static final int SEND_FAILED_INFO = 12;
+    @AbiRow("offsetof(struct sctp_send_failed,ssf_data)")
+    static final int SEND_FAILED_DATA = 48;
+    @AbiRow("sizeof(struct sctp_send_failed_event)")
+    static final int SIZEOF_SCTP_SEND_FAILED_EVENT = 32;
+    @AbiRow("offsetof(struct sctp_send_failed_event,ssf_flags)")
+    static final int SEND_FAILED_EVENT_FLAGS = 2;
+    @AbiRow("offsetof(struct sctp_send_failed_event,ssf_error)")
+    static final int SEND_FAILED_EVENT_ERROR = 8;
+    @AbiRow("offsetof(struct sctp_send_failed_event,ssfe_info)")
+    static final int SEND_FAILED_EVENT_INFO = 12;
+    @AbiRow("offsetof(struct sctp_send_failed_event,ssf_assoc_id)")
+    static final int SEND_FAILED_EVENT_ASSOC_ID = 28;
+    @AbiRow("offsetof(struct sctp_send_failed_event,ssf_data)")
+    static final int SEND_FAILED_EVENT_DATA = 32;
+    @AbiRow("sizeof(struct sctp_remote_error)")
+    static final int SIZEOF_SCTP_REMOTE_ERROR = 16;
+    @AbiRow("offsetof(struct sctp_remote_error,sre_error)")
+    static final int REMOTE_ERROR_ERROR = 8;
+    @AbiRow("offsetof(struct sctp_remote_error,sre_assoc_id)")
+    static final int REMOTE_ERROR_ASSOC_ID = 12;
+    @AbiRow("offsetof(struct sctp_remote_error,sre_data)")
+    static final int REMOTE_ERROR_DATA = 16;
+    @AbiRow("sizeof(struct sctp_pdapi_event)")
+    static final int SIZEOF_SCTP_PDAPI_EVENT = 24;
+    @AbiRow("offsetof(struct sctp_pdapi_event,pdapi_indication)")
+    static final int PDAPI_INDICATION = 8;
+    @AbiRow("offsetof(struct sctp_pdapi_event,pdapi_assoc_id)")
+    static final int PDAPI_ASSOC_ID = 12;
+    @AbiRow("offsetof(struct sctp_pdapi_event,pdapi_stream)")
+    static final int PDAPI_STREAM = 16;
+    @AbiRow("offsetof(struct sctp_pdapi_event,pdapi_seq)")
+    static final int PDAPI_SEQ = 20;
+    @AbiRow("sizeof(struct sctp_adaptation_event)")
+    static final int SIZEOF_SCTP_ADAPTATION_EVENT = 16;
+    @AbiRow("offsetof(struct sctp_adaptation_event,sai_adaptation_ind)")
+    static final int ADAPTATION_IND = 8;
+    @AbiRow("offsetof(struct sctp_adaptation_event,sai_assoc_id)")
+    static final int ADAPTATION_ASSOC_ID = 12;
+    @AbiRow("sizeof(struct sctp_sender_dry_event)")
+    static final int SIZEOF_SCTP_SENDER_DRY_EVENT = 12;
+    @AbiRow("offsetof(struct sctp_sender_dry_event,sender_dry_assoc_id)")
+    static final int SENDER_DRY_ASSOC_ID = 8;
+    @AbiRow("sizeof(struct sctp_authkey_event)")
+    static final int SIZEOF_SCTP_AUTHKEY_EVENT = 20;
+    @AbiRow("offsetof(struct sctp_authkey_event,auth_keynumber)")
+    static final int AUTHKEY_KEYNUMBER = 8;
+    @AbiRow("offsetof(struct sctp_authkey_event,auth_indication)")
+    static final int AUTHKEY_INDICATION = 12;
+    @AbiRow("offsetof(struct sctp_authkey_event,auth_assoc_id)")
+    static final int AUTHKEY_ASSOC_ID = 16;
+    @AbiRow("sizeof(struct sctp_stream_reset_event)")
+    static final int SIZEOF_SCTP_STREAM_RESET_EVENT = 12;
+    @AbiRow("offsetof(struct sctp_stream_reset_event,strreset_flags)")
+    static final int STREAM_RESET_FLAGS = 2;
+    @AbiRow("offsetof(struct sctp_stream_reset_event,strreset_assoc_id)")
+    static final int STREAM_RESET_ASSOC_ID = 8;
+    @AbiRow("offsetof(struct sctp_stream_reset_event,strreset_stream_list)")
+    static final int STREAM_RESET_LIST = 12;
+    @AbiRow("sizeof(struct sctp_assoc_reset_event)")
+    static final int SIZEOF_SCTP_ASSOC_RESET_EVENT = 20;
+    @AbiRow("offsetof(struct sctp_assoc_reset_event,assocreset_flags)")
+    static final int ASSOC_RESET_FLAGS = 2;
+    @AbiRow("offsetof(struct sctp_assoc_reset_event,assocreset_assoc_id)")
+    static final int ASSOC_RESET_ASSOC_ID = 8;
+    @AbiRow("offsetof(struct sctp_assoc_reset_event,assocreset_local_tsn)")
+    static final int ASSOC_RESET_LOCAL_TSN = 12;
+    @AbiRow("offsetof(struct sctp_assoc_reset_event,assocreset_remote_tsn)")
+    static final int ASSOC_RESET_REMOTE_TSN = 16;
+    @AbiRow("sizeof(struct sctp_stream_change_event)")
+    static final int SIZEOF_SCTP_STREAM_CHANGE_EVENT = 16;
+    @AbiRow("offsetof(struct sctp_stream_change_event,strchange_flags)")
+    static final int STREAM_CHANGE_FLAGS = 2;
+    @AbiRow("offsetof(struct sctp_stream_change_event,strchange_assoc_id)")
+    static final int STREAM_CHANGE_ASSOC_ID = 8;
+    @AbiRow("offsetof(struct sctp_stream_change_event,strchange_instrms)")
+    static final int STREAM_CHANGE_INSTRMS = 12;
+    @AbiRow("offsetof(struct sctp_stream_change_event,strchange_outstrms)")
+    static final int STREAM_CHANGE_OUTSTRMS = 14;
+    @AbiRow("SCTP_ADAPTATION_LAYER")
+    static final int SCTP_ADAPTATION_LAYER = 7;
+
     /** The errno names, read once from this class's E* constants. */
     private static final ErrnoNames NAMES = ErrnoNames.of(MethodHandles.lookup(), LinuxAbi.class);
 

@@ -7,7 +7,12 @@ package org.peeloff.linux;
 import java.util.List;
 import java.util.Map;
 
+import org.peeloff.AuthenticationEvent;
+import org.peeloff.PeerAddressChange;
+import org.peeloff.SctpEventType;
 import org.peeloff.SctpOptions;
+import org.peeloff.jna.SctpLayout.Body;
+import org.peeloff.jna.SctpLayout.Field;
 import org.peeloff.jna.SctpLayout;
 import org.peeloff.jna.SctpOptionLayout;
 import org.peeloff.spi.SocketOption;
@@ -43,6 +48,90 @@ final class LinuxLayout {
             LinuxAbi.SCTP_ABORT, LinuxAbi.SCTP_PR_SCTP_TTL, SNDRCV, LinuxAbi.SNDRCVINFO_TIMETOLIVE, LinuxAbi.MSG_TRUNC,
             LinuxAbi.MSG_CTRUNC);
 
+    /** {@code struct sctp_event_subscribe}: one switch per kind (linux/sctp.h). */
+    static final SctpLayout.Events EVENTS = new SctpLayout.Events(LinuxAbi.SCTP_EVENTS,
+            LinuxAbi.SIZEOF_SCTP_EVENT_SUBSCRIBE, true, LinuxAbi.EVENT_SUBSCRIBE_DATA_IO, Map.ofEntries(
+                    Map.entry(SctpEventType.ASSOCIATION_CHANGE, LinuxAbi.EVENT_SUBSCRIBE_ASSOCIATION),
+                    Map.entry(SctpEventType.PEER_ADDRESS_CHANGE, LinuxAbi.EVENT_SUBSCRIBE_ADDRESS),
+                    Map.entry(SctpEventType.SEND_FAILED, LinuxAbi.EVENT_SUBSCRIBE_SEND_FAILURE),
+                    Map.entry(SctpEventType.REMOTE_ERROR, LinuxAbi.EVENT_SUBSCRIBE_PEER_ERROR),
+                    Map.entry(SctpEventType.SHUTDOWN, LinuxAbi.EVENT_SUBSCRIBE_SHUTDOWN),
+                    Map.entry(SctpEventType.PARTIAL_DELIVERY, LinuxAbi.EVENT_SUBSCRIBE_PARTIAL_DELIVERY),
+                    Map.entry(SctpEventType.ADAPTATION_INDICATION, LinuxAbi.EVENT_SUBSCRIBE_ADAPTATION),
+                    Map.entry(SctpEventType.AUTHENTICATION, LinuxAbi.EVENT_SUBSCRIBE_AUTHENTICATION),
+                    Map.entry(SctpEventType.SENDER_DRY, LinuxAbi.EVENT_SUBSCRIBE_SENDER_DRY),
+                    Map.entry(SctpEventType.STREAM_RESET, LinuxAbi.EVENT_SUBSCRIBE_STREAM_RESET),
+                    Map.entry(SctpEventType.ASSOCIATION_RESET, LinuxAbi.EVENT_SUBSCRIBE_ASSOC_RESET),
+                    Map.entry(SctpEventType.STREAM_CHANGE, LinuxAbi.EVENT_SUBSCRIBE_STREAM_CHANGE)));
+
+    /**
+     * {@code union sctp_notification} (linux/sctp.h). Send failures come as SCTP_SEND_FAILED (with
+     * {@code struct sctp_sndrcvinfo}) for the {@code sctp_send_failure_event} switch, or as
+     * SCTP_SEND_FAILED_EVENT (with {@code struct sctp_sndinfo}) on a socket someone subscribed that way;
+     * both are parsed. {@code sre_error} is the cause code as on the wire (network order).
+     */
+    static final SctpLayout.Notifications NOTIFICATIONS = new SctpLayout.Notifications(LinuxAbi.NOTIFICATION_TYPE,
+            LinuxAbi.NOTIFICATION_LENGTH, LinuxAbi.SCTP_ASSOC_CHANGE, LinuxAbi.SIZEOF_SCTP_ASSOC_CHANGE,
+            LinuxAbi.ASSOC_CHANGE_STATE, LinuxAbi.ASSOC_CHANGE_ERROR, LinuxAbi.ASSOC_CHANGE_OUTBOUND_STREAMS,
+            LinuxAbi.ASSOC_CHANGE_INBOUND_STREAMS, LinuxAbi.ASSOC_CHANGE_ASSOC_ID, LinuxAbi.SCTP_COMM_UP,
+            LinuxAbi.SCTP_COMM_LOST, LinuxAbi.SCTP_RESTART, LinuxAbi.SCTP_SHUTDOWN_COMP,
+            LinuxAbi.SCTP_CANT_STR_ASSOC, LinuxAbi.SCTP_SHUTDOWN_EVENT, LinuxAbi.SIZEOF_SCTP_SHUTDOWN_EVENT,
+            LinuxAbi.SHUTDOWN_EVENT_ASSOC_ID,
+            List.of(new Body(LinuxAbi.SCTP_PEER_ADDR_CHANGE, SctpEventType.PEER_ADDRESS_CHANGE,
+                            LinuxAbi.SIZEOF_SCTP_PADDR_CHANGE, LinuxAbi.PADDR_CHANGE_ASSOC_ID,
+                            Map.of(Field.ADDRESS, LinuxAbi.PADDR_CHANGE_AADDR, Field.STATE32, LinuxAbi.PADDR_CHANGE_STATE,
+                                    Field.ERROR32, LinuxAbi.PADDR_CHANGE_ERROR)),
+                    new Body(LinuxAbi.SCTP_SEND_FAILED, SctpEventType.SEND_FAILED, LinuxAbi.SIZEOF_SCTP_SEND_FAILED,
+                            LinuxAbi.SEND_FAILED_ASSOC_ID,
+                            Map.of(Field.FLAGS16, LinuxAbi.SEND_FAILED_FLAGS, Field.ERROR32, LinuxAbi.SEND_FAILED_ERROR,
+                                    Field.INFO_STREAM16, LinuxAbi.SEND_FAILED_INFO + LinuxAbi.SNDRCVINFO_STREAM,
+                                    Field.INFO_PPID, LinuxAbi.SEND_FAILED_INFO + LinuxAbi.SNDRCVINFO_PPID,
+                                    Field.DATA, LinuxAbi.SEND_FAILED_DATA)),
+                    new Body(LinuxAbi.SCTP_SEND_FAILED_EVENT, SctpEventType.SEND_FAILED,
+                            LinuxAbi.SIZEOF_SCTP_SEND_FAILED_EVENT, LinuxAbi.SEND_FAILED_EVENT_ASSOC_ID,
+                            Map.of(Field.FLAGS16, LinuxAbi.SEND_FAILED_EVENT_FLAGS,
+                                    Field.ERROR32, LinuxAbi.SEND_FAILED_EVENT_ERROR,
+                                    Field.INFO_STREAM16, LinuxAbi.SEND_FAILED_EVENT_INFO + LinuxAbi.SNDINFO_SID,
+                                    Field.INFO_PPID, LinuxAbi.SEND_FAILED_EVENT_INFO + LinuxAbi.SNDINFO_PPID,
+                                    Field.DATA, LinuxAbi.SEND_FAILED_EVENT_DATA)),
+                    new Body(LinuxAbi.SCTP_REMOTE_ERROR, SctpEventType.REMOTE_ERROR, LinuxAbi.SIZEOF_SCTP_REMOTE_ERROR,
+                            LinuxAbi.REMOTE_ERROR_ASSOC_ID,
+                            Map.of(Field.CAUSE16, LinuxAbi.REMOTE_ERROR_ERROR, Field.DATA, LinuxAbi.REMOTE_ERROR_DATA)),
+                    new Body(LinuxAbi.SCTP_PARTIAL_DELIVERY_EVENT, SctpEventType.PARTIAL_DELIVERY,
+                            LinuxAbi.SIZEOF_SCTP_PDAPI_EVENT, LinuxAbi.PDAPI_ASSOC_ID,
+                            Map.of(Field.INDICATION32, LinuxAbi.PDAPI_INDICATION, Field.STREAM32, LinuxAbi.PDAPI_STREAM,
+                                    Field.SEQUENCE32, LinuxAbi.PDAPI_SEQ)),
+                    new Body(LinuxAbi.SCTP_ADAPTATION_INDICATION, SctpEventType.ADAPTATION_INDICATION,
+                            LinuxAbi.SIZEOF_SCTP_ADAPTATION_EVENT, LinuxAbi.ADAPTATION_ASSOC_ID,
+                            Map.of(Field.INDICATION32, LinuxAbi.ADAPTATION_IND)),
+                    new Body(LinuxAbi.SCTP_AUTHENTICATION_EVENT, SctpEventType.AUTHENTICATION,
+                            LinuxAbi.SIZEOF_SCTP_AUTHKEY_EVENT, LinuxAbi.AUTHKEY_ASSOC_ID,
+                            Map.of(Field.KEY16, LinuxAbi.AUTHKEY_KEYNUMBER, Field.INDICATION32, LinuxAbi.AUTHKEY_INDICATION)),
+                    new Body(LinuxAbi.SCTP_SENDER_DRY_EVENT, SctpEventType.SENDER_DRY,
+                            LinuxAbi.SIZEOF_SCTP_SENDER_DRY_EVENT, LinuxAbi.SENDER_DRY_ASSOC_ID, Map.of()),
+                    new Body(LinuxAbi.SCTP_STREAM_RESET_EVENT, SctpEventType.STREAM_RESET,
+                            LinuxAbi.SIZEOF_SCTP_STREAM_RESET_EVENT, LinuxAbi.STREAM_RESET_ASSOC_ID,
+                            Map.of(Field.FLAGS16, LinuxAbi.STREAM_RESET_FLAGS, Field.DATA, LinuxAbi.STREAM_RESET_LIST)),
+                    new Body(LinuxAbi.SCTP_ASSOC_RESET_EVENT, SctpEventType.ASSOCIATION_RESET,
+                            LinuxAbi.SIZEOF_SCTP_ASSOC_RESET_EVENT, LinuxAbi.ASSOC_RESET_ASSOC_ID,
+                            Map.of(Field.FLAGS16, LinuxAbi.ASSOC_RESET_FLAGS, Field.LOCAL_TSN32, LinuxAbi.ASSOC_RESET_LOCAL_TSN,
+                                    Field.REMOTE_TSN32, LinuxAbi.ASSOC_RESET_REMOTE_TSN)),
+                    new Body(LinuxAbi.SCTP_STREAM_CHANGE_EVENT, SctpEventType.STREAM_CHANGE,
+                            LinuxAbi.SIZEOF_SCTP_STREAM_CHANGE_EVENT, LinuxAbi.STREAM_CHANGE_ASSOC_ID,
+                            Map.of(Field.FLAGS16, LinuxAbi.STREAM_CHANGE_FLAGS, Field.INBOUND16, LinuxAbi.STREAM_CHANGE_INSTRMS,
+                                    Field.OUTBOUND16, LinuxAbi.STREAM_CHANGE_OUTSTRMS))),
+            Map.of(LinuxAbi.SCTP_ADDR_AVAILABLE, PeerAddressChange.State.AVAILABLE,
+                    LinuxAbi.SCTP_ADDR_UNREACHABLE, PeerAddressChange.State.UNREACHABLE,
+                    LinuxAbi.SCTP_ADDR_REMOVED, PeerAddressChange.State.REMOVED,
+                    LinuxAbi.SCTP_ADDR_ADDED, PeerAddressChange.State.ADDED,
+                    LinuxAbi.SCTP_ADDR_MADE_PRIM, PeerAddressChange.State.MADE_PRIMARY,
+                    LinuxAbi.SCTP_ADDR_CONFIRMED, PeerAddressChange.State.CONFIRMED,
+                    LinuxAbi.SCTP_ADDR_POTENTIALLY_FAILED, PeerAddressChange.State.POTENTIALLY_FAILED),
+            LinuxAbi.SCTP_DATA_SENT, LinuxAbi.SCTP_PARTIAL_DELIVERY_ABORTED,
+            Map.of(LinuxAbi.SCTP_AUTH_NEW_KEY, AuthenticationEvent.Indication.NEW_KEY,
+                    LinuxAbi.SCTP_AUTH_FREE_KEY, AuthenticationEvent.Indication.FREE_KEY,
+                    LinuxAbi.SCTP_AUTH_NO_AUTH, AuthenticationEvent.Indication.NO_AUTH));
+
     /** 64-bit Linux, generic ABI. */
     static final SctpLayout LAYOUT = new SctpLayout(
             new SctpLayout.Socket(LinuxAbi.AF_INET, LinuxAbi.AF_INET6, LinuxAbi.SOCK_STREAM, LinuxAbi.SOCK_SEQPACKET,
@@ -68,25 +157,18 @@ final class LinuxLayout {
                     LinuxAbi.SIZEOF_SOCKADDR_STORAGE, false),
             SNDINFO,
             List.of(RCVINFO, SNDRCV),
-            // only the first six bytes (up to sctp_shutdown_event): every kernel takes that prefix
-            new SctpLayout.Events(LinuxAbi.SCTP_EVENTS, LinuxAbi.EVENT_SUBSCRIBE_SHUTDOWN + 1,
-                    LinuxAbi.EVENT_SUBSCRIBE_DATA_IO, LinuxAbi.EVENT_SUBSCRIBE_ASSOCIATION,
-                    LinuxAbi.EVENT_SUBSCRIBE_SHUTDOWN),
-            new SctpLayout.Notifications(LinuxAbi.NOTIFICATION_TYPE, LinuxAbi.NOTIFICATION_LENGTH,
-                    LinuxAbi.SCTP_ASSOC_CHANGE, LinuxAbi.SIZEOF_SCTP_ASSOC_CHANGE, LinuxAbi.ASSOC_CHANGE_STATE,
-                    LinuxAbi.ASSOC_CHANGE_ERROR, LinuxAbi.ASSOC_CHANGE_OUTBOUND_STREAMS,
-                    LinuxAbi.ASSOC_CHANGE_INBOUND_STREAMS, LinuxAbi.ASSOC_CHANGE_ASSOC_ID, LinuxAbi.SCTP_COMM_UP,
-                    LinuxAbi.SCTP_COMM_LOST, LinuxAbi.SCTP_RESTART, LinuxAbi.SCTP_SHUTDOWN_COMP,
-                    LinuxAbi.SCTP_CANT_STR_ASSOC, LinuxAbi.SCTP_SHUTDOWN_EVENT, LinuxAbi.SIZEOF_SCTP_SHUTDOWN_EVENT,
-                    LinuxAbi.SHUTDOWN_EVENT_ASSOC_ID,
-                    Map.of(LinuxAbi.SCTP_PEER_ADDR_CHANGE, LinuxAbi.PADDR_CHANGE_ASSOC_ID,
-                            LinuxAbi.SCTP_SEND_FAILED, LinuxAbi.SEND_FAILED_ASSOC_ID)),
+            // a prefix of the struct: the first six bytes (up to sctp_shutdown_event) by default, which every
+            // kernel takes; as many as the kernel's own struct has when the subscription is changed
+            EVENTS,
+            NOTIFICATIONS,
             Map.of(SocketOption.SEND_BUFFER, new SctpLayout.OptionNumber(LinuxAbi.SOL_SOCKET, LinuxAbi.SO_SNDBUF,
                             "SOL_SOCKET, SO_SNDBUF"),
                     SocketOption.RECEIVE_BUFFER, new SctpLayout.OptionNumber(LinuxAbi.SOL_SOCKET, LinuxAbi.SO_RCVBUF,
                             "SOL_SOCKET, SO_RCVBUF"),
                     SocketOption.NODELAY, new SctpLayout.OptionNumber(LinuxAbi.SOL_SCTP, LinuxAbi.SCTP_NODELAY,
-                            "SOL_SCTP, SCTP_NODELAY")));
+                            "SOL_SCTP, SCTP_NODELAY"),
+                    SocketOption.ADAPTATION_LAYER, new SctpLayout.OptionNumber(LinuxAbi.SOL_SCTP,
+                            LinuxAbi.SCTP_ADAPTATION_LAYER, "SOL_SCTP, SCTP_ADAPTATION_LAYER")));
 
     /** The typed options: numbers, struct layouts and {@code sstat_state} values, all from {@link LinuxAbi}. */
     static final SctpOptionLayout OPTIONS = new SctpOptionLayout(

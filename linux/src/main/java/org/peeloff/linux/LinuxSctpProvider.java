@@ -155,7 +155,8 @@ public final class LinuxSctpProvider extends NativeSctpProvider {
                         + " epoll_event of " + epoll.size() + " bytes, data at " + epoll.data()
                         + (epoll == EpollPoller.Layout.PACKED ? " (x86_64, packed)" : " (natural alignment)")
                 : "no epoll on a 32-bit JVM: abi.tsv has the 64-bit struct epoll_event layouts only"));
-        details.put("notifications", "SCTP_EVENTS: association change, shutdown");
+        details.put("notifications", "SCTP_EVENTS (struct sctp_event_subscribe, a prefix as long as the kernel's"
+                + " own): association change and shutdown by default; subscribe() adds any kind the kernel's struct has");
         if (s != null) {
             details.put("options", s.supportedOptions());
         }
@@ -167,7 +168,8 @@ public final class LinuxSctpProvider extends NativeSctpProvider {
                                 + " it on x86_64 only); no run on " + arch() + " has verified it");
         return new Capabilities(ID, "Linux " + kernel, BINDING,
                 fallback == null ? Capabilities.FlagSupport.ATOMIC : Capabilities.FlagSupport.EMULATED,
-                true, true, unverified, s == null ? List.of() : s.unsupportedOptions(), details);
+                true, true, unverified, s == null ? List.of() : s.unsupportedOptions(), details,
+                notificationKinds());
     }
 
     private static String jnaVersion() {

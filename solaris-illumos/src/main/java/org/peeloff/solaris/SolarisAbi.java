@@ -270,6 +270,42 @@ final class SolarisAbi {
     @AbiRow("offsetof(struct sctp_sndrcvinfo,sinfo_timetolive)") static final int SINFO_TIMETOLIVE = 16;
     @AbiRow("MSG_TRUNC") static final int MSG_TRUNC = 32;
 
+    // ---- the other notifications and their switches (issue 15): illumos-gate netinet/sctp.h ----
+
+    @AbiRow("SCTP_ADDR_AVAILABLE") static final int SCTP_ADDR_AVAILABLE = 0;
+    @AbiRow("SCTP_ADDR_UNREACHABLE") static final int SCTP_ADDR_UNREACHABLE = 1;
+    @AbiRow("SCTP_ADDR_REMOVED") static final int SCTP_ADDR_REMOVED = 2;
+    @AbiRow("SCTP_ADDR_ADDED") static final int SCTP_ADDR_ADDED = 3;
+    @AbiRow("SCTP_ADDR_MADE_PRIM") static final int SCTP_ADDR_MADE_PRIM = 4;
+    /** 2 (SCTP_DATA_UNSENT is 1), where Linux has 1 (and 0). */
+    @AbiRow("SCTP_DATA_SENT") static final int SCTP_DATA_SENT = 2;
+    /** 1, where Linux has 0. */
+    @AbiRow("SCTP_PARTIAL_DELIVERY_ABORTED") static final int SCTP_PARTIAL_DELIVERY_ABORTED = 1;
+    @AbiRow("SCTP_ADAPTATION_LAYER") static final int SCTP_ADAPTATION_LAYER = 8;
+    @AbiRow("offsetof(struct sctp_event_subscribe,sctp_address_event)") static final int EV_ADDRESS = 2;
+    @AbiRow("offsetof(struct sctp_event_subscribe,sctp_send_failure_event)") static final int EV_SEND_FAILURE = 3;
+    @AbiRow("offsetof(struct sctp_event_subscribe,sctp_peer_error_event)") static final int EV_PEER_ERROR = 4;
+    @AbiRow("offsetof(struct sctp_event_subscribe,sctp_partial_delivery_event)") static final int EV_PARTIAL_DELIVERY = 6;
+    @AbiRow("offsetof(struct sctp_event_subscribe,sctp_adaptation_layer_event)") static final int EV_ADAPTATION = 7;
+    @AbiRow("offsetof(struct sctp_paddr_change,spc_aaddr)") static final int SPC_AADDR = 8;
+    @AbiRow("offsetof(struct sctp_paddr_change,spc_state)") static final int SPC_STATE = 264;
+    @AbiRow("offsetof(struct sctp_paddr_change,spc_error)") static final int SPC_ERROR = 268;
+    @AbiRow("offsetof(struct sctp_send_failed,ssf_flags)") static final int SSF_FLAGS = 2;
+    @AbiRow("offsetof(struct sctp_send_failed,ssf_error)") static final int SSF_ERROR = 8;
+    @AbiRow("offsetof(struct sctp_send_failed,ssf_info)") static final int SSF_INFO = 12;
+    @AbiRow("offsetof(struct sctp_send_failed,ssf_data)") static final int SSF_DATA = 48;
+    @AbiRow("sizeof(struct sctp_remote_error)") static final int SIZEOF_REMOTE_ERROR = 16;
+    /** illumos converts the cause code to host order (sctp_notify.c ntohs), Linux leaves it as on the wire. */
+    @AbiRow("offsetof(struct sctp_remote_error,sre_error)") static final int SRE_ERROR = 8;
+    @AbiRow("offsetof(struct sctp_remote_error,sre_assoc_id)") static final int SRE_ASSOC_ID = 12;
+    @AbiRow("offsetof(struct sctp_remote_error,sre_data)") static final int SRE_DATA = 16;
+    @AbiRow("sizeof(struct sctp_pdapi_event)") static final int SIZEOF_PDAPI_EVENT = 16;
+    @AbiRow("offsetof(struct sctp_pdapi_event,pdapi_indication)") static final int PDAPI_INDICATION = 8;
+    @AbiRow("offsetof(struct sctp_pdapi_event,pdapi_assoc_id)") static final int PDAPI_ASSOC_ID = 12;
+    @AbiRow("sizeof(struct sctp_adaptation_event)") static final int SIZEOF_ADAPTATION_EVENT = 16;
+    @AbiRow("offsetof(struct sctp_adaptation_event,sai_adaptation_ind)") static final int SAI_ADAPTATION_IND = 8;
+    @AbiRow("offsetof(struct sctp_adaptation_event,sai_assoc_id)") static final int SAI_ASSOC_ID = 12;
+
     /** The errno names, read once from this class's E* constants. */
     private static final ErrnoNames NAMES = ErrnoNames.of(MethodHandles.lookup(), SolarisAbi.class);
 

@@ -7,7 +7,11 @@ package org.peeloff.solaris;
 import java.util.List;
 import java.util.Map;
 
+import org.peeloff.PeerAddressChange;
+import org.peeloff.SctpEventType;
 import org.peeloff.SctpOptions;
+import org.peeloff.jna.SctpLayout.Body;
+import org.peeloff.jna.SctpLayout.Field;
 import org.peeloff.jna.SctpLayout;
 import org.peeloff.jna.SctpOptionLayout;
 import org.peeloff.spi.SocketOption;
@@ -68,22 +72,55 @@ final class SolarisLayout {
             SNDRCV,
             List.of(SNDRCV),
             // illumos takes its whole 8-byte struct only
-            new SctpLayout.Events(SolarisAbi.SCTP_EVENTS, SolarisAbi.SIZEOF_EVENT_SUBSCRIBE, SolarisAbi.EV_DATA_IO,
-                    SolarisAbi.EV_ASSOCIATION, SolarisAbi.EV_SHUTDOWN),
+            new SctpLayout.Events(SolarisAbi.SCTP_EVENTS, SolarisAbi.SIZEOF_EVENT_SUBSCRIBE, false,
+                    SolarisAbi.EV_DATA_IO, Map.of(SctpEventType.ASSOCIATION_CHANGE, SolarisAbi.EV_ASSOCIATION,
+                            SctpEventType.PEER_ADDRESS_CHANGE, SolarisAbi.EV_ADDRESS,
+                            SctpEventType.SEND_FAILED, SolarisAbi.EV_SEND_FAILURE,
+                            SctpEventType.REMOTE_ERROR, SolarisAbi.EV_PEER_ERROR,
+                            SctpEventType.SHUTDOWN, SolarisAbi.EV_SHUTDOWN,
+                            SctpEventType.PARTIAL_DELIVERY, SolarisAbi.EV_PARTIAL_DELIVERY,
+                            SctpEventType.ADAPTATION_INDICATION, SolarisAbi.EV_ADAPTATION)),
             new SctpLayout.Notifications(SolarisAbi.SN_TYPE, SolarisAbi.SN_LENGTH, SolarisAbi.SCTP_ASSOC_CHANGE,
                     SolarisAbi.SIZEOF_ASSOC_CHANGE, SolarisAbi.SAC_STATE, SolarisAbi.SAC_ERROR,
                     SolarisAbi.SAC_OUTBOUND_STREAMS, SolarisAbi.SAC_INBOUND_STREAMS, SolarisAbi.SAC_ASSOC_ID,
                     SolarisAbi.SCTP_COMM_UP, SolarisAbi.SCTP_COMM_LOST, SolarisAbi.SCTP_RESTART,
                     SolarisAbi.SCTP_SHUTDOWN_COMP, SolarisAbi.SCTP_CANT_STR_ASSOC, SolarisAbi.SCTP_SHUTDOWN_EVENT,
                     SolarisAbi.SIZEOF_SHUTDOWN_EVENT, SolarisAbi.SSE_ASSOC_ID,
-                    Map.of(SolarisAbi.SCTP_PEER_ADDR_CHANGE, SolarisAbi.SPC_ASSOC_ID,
-                            SolarisAbi.SCTP_SEND_FAILED, SolarisAbi.SSF_ASSOC_ID)),
+                    // illumos's own layouts: a 256-byte sockaddr_storage in sctp_paddr_change, a 16-byte
+                    // sctp_pdapi_event without stream and sequence, sre_error in host order
+                    List.of(new Body(SolarisAbi.SCTP_PEER_ADDR_CHANGE, SctpEventType.PEER_ADDRESS_CHANGE,
+                                    SolarisAbi.SIZEOF_PADDR_CHANGE, SolarisAbi.SPC_ASSOC_ID,
+                                    Map.of(Field.ADDRESS, SolarisAbi.SPC_AADDR, Field.STATE32, SolarisAbi.SPC_STATE,
+                                            Field.ERROR32, SolarisAbi.SPC_ERROR)),
+                            new Body(SolarisAbi.SCTP_SEND_FAILED, SctpEventType.SEND_FAILED, SolarisAbi.SIZEOF_SEND_FAILED,
+                                    SolarisAbi.SSF_ASSOC_ID,
+                                    Map.of(Field.FLAGS16, SolarisAbi.SSF_FLAGS, Field.ERROR32, SolarisAbi.SSF_ERROR,
+                                            Field.INFO_STREAM16, SolarisAbi.SSF_INFO + SolarisAbi.SINFO_STREAM,
+                                            Field.INFO_PPID, SolarisAbi.SSF_INFO + SolarisAbi.SINFO_PPID,
+                                            Field.DATA, SolarisAbi.SSF_DATA)),
+                            new Body(SolarisAbi.SCTP_REMOTE_ERROR, SctpEventType.REMOTE_ERROR,
+                                    SolarisAbi.SIZEOF_REMOTE_ERROR, SolarisAbi.SRE_ASSOC_ID,
+                                    Map.of(Field.CAUSE16_HOST, SolarisAbi.SRE_ERROR, Field.DATA, SolarisAbi.SRE_DATA)),
+                            new Body(SolarisAbi.SCTP_PARTIAL_DELIVERY_EVENT, SctpEventType.PARTIAL_DELIVERY,
+                                    SolarisAbi.SIZEOF_PDAPI_EVENT, SolarisAbi.PDAPI_ASSOC_ID,
+                                    Map.of(Field.INDICATION32, SolarisAbi.PDAPI_INDICATION)),
+                            new Body(SolarisAbi.SCTP_ADAPTATION_INDICATION, SctpEventType.ADAPTATION_INDICATION,
+                                    SolarisAbi.SIZEOF_ADAPTATION_EVENT, SolarisAbi.SAI_ASSOC_ID,
+                                    Map.of(Field.INDICATION32, SolarisAbi.SAI_ADAPTATION_IND))),
+                    Map.of(SolarisAbi.SCTP_ADDR_AVAILABLE, PeerAddressChange.State.AVAILABLE,
+                            SolarisAbi.SCTP_ADDR_UNREACHABLE, PeerAddressChange.State.UNREACHABLE,
+                            SolarisAbi.SCTP_ADDR_REMOVED, PeerAddressChange.State.REMOVED,
+                            SolarisAbi.SCTP_ADDR_ADDED, PeerAddressChange.State.ADDED,
+                            SolarisAbi.SCTP_ADDR_MADE_PRIM, PeerAddressChange.State.MADE_PRIMARY),
+                    SolarisAbi.SCTP_DATA_SENT, SolarisAbi.SCTP_PARTIAL_DELIVERY_ABORTED, Map.of()),
             Map.of(SocketOption.SEND_BUFFER, new SctpLayout.OptionNumber(SolarisAbi.SOL_SOCKET, SolarisAbi.SO_SNDBUF,
                             "SOL_SOCKET, SO_SNDBUF"),
                     SocketOption.RECEIVE_BUFFER, new SctpLayout.OptionNumber(SolarisAbi.SOL_SOCKET,
                             SolarisAbi.SO_RCVBUF, "SOL_SOCKET, SO_RCVBUF"),
                     SocketOption.NODELAY, new SctpLayout.OptionNumber(SolarisAbi.SCTP_OPTION_LEVEL,
-                            SolarisAbi.SCTP_NODELAY, "IPPROTO_SCTP, SCTP_NODELAY")));
+                            SolarisAbi.SCTP_NODELAY, "IPPROTO_SCTP, SCTP_NODELAY"),
+                    SocketOption.ADAPTATION_LAYER, new SctpLayout.OptionNumber(SolarisAbi.SCTP_OPTION_LEVEL,
+                            SolarisAbi.SCTP_ADAPTATION_LAYER, "IPPROTO_SCTP, SCTP_ADAPTATION_LAYER")));
 
     /** The typed options: numbers, struct layouts and {@code sstat_state} values, all from {@link SolarisAbi}. */
     static final SctpOptionLayout OPTIONS = new SctpOptionLayout(

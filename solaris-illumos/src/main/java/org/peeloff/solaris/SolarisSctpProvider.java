@@ -94,7 +94,10 @@ public final class SolarisSctpProvider extends NativeSctpProvider {
                 "sctp_connectx, sctp_sendv, sctp_recvv: not bound (abi.tsv fact:sctp_peeloff.library lists none in"
                         + " libsctp.so.1); connect(List) with several addresses fails UNSUPPORTED, connect() takes one"
                         + " address and returns the id of the association whose peer has it (found among the id slots"
-                        + " with sctp_opt_info)"));
+                        + " with sctp_opt_info)",
+                "notifications SENDER_DRY, AUTHENTICATION, STREAM_RESET, ASSOCIATION_RESET, STREAM_CHANGE: illumos"
+                        + " has none (netinet/sctp.h: notification types 1..7, an 8-byte sctp_event_subscribe);"
+                        + " subscribing fails UNSUPPORTED naming them"));
         unsupported.addAll(((SolarisSockets) loadedOperations()).unsupportedOptions());
         Map<String, String> details = new LinkedHashMap<>();
         if (libs.personality() != null) {
@@ -126,7 +129,7 @@ public final class SolarisSctpProvider extends NativeSctpProvider {
         return new Capabilities(ID, os, libs.personality() != null
                 ? "illumos ABI personality library (JNA direct mapping)"
                 : "libsctp.so.1 + libsocket.so.1 + libc.so.1 (JNA direct mapping)",
-                Capabilities.FlagSupport.EMULATED, false, true, unverified, unsupported, details);
+                Capabilities.FlagSupport.EMULATED, false, true, unverified, unsupported, details, notificationKinds());
     }
 
     /** @return the provider id */

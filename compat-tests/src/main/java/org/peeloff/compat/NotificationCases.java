@@ -1,0 +1,282 @@
+/*
+ * Copyright The Peeloff developers
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.peeloff.compat;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.peeloff.compat.Associations.BUFFER;
+import static org.peeloff.compat.Associations.LOOPBACK;
+import static org.peeloff.compat.Associations.address;
+import static org.peeloff.compat.Associations.link;
+import static org.peeloff.compat.Associations.next;
+import static org.peeloff.compat.Associations.nextData;
+import static org.peeloff.compat.Associations.send;
+import static org.peeloff.compat.Associations.server;
+import static org.peeloff.compat.Associations.text;
+
+import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.peeloff.AdaptationIndication;
+import org.peeloff.AssociationChange;
+import org.peeloff.AssociationId;
+import org.peeloff.MessageInfo;
+import org.peeloff.PeerAddressChange;
+import org.peeloff.SctpError;
+import org.peeloff.SctpEventType;
+import org.peeloff.SctpException;
+import org.peeloff.SctpMultiSocket;
+import org.peeloff.SctpNotification;
+import org.peeloff.SctpReceived;
+import org.peeloff.SendFailed;
+import org.peeloff.SenderDry;
+import org.peeloff.ShutdownEvent;
+import org.peeloff.compat.Associations.Cleanup;
+import org.peeloff.compat.Associations.Link;
+import org.peeloff.spi.SctpProvider;
+import org.peeloff.spi.SocketOption;
+
+/**
+ * TCK group: notifications and the event subscription (RFC 6458 section 6), on the provider's kernel
+ * (or ABI personality) with the provider on both ends, and, for the multi-homed cases, against
+ * lksctp-tools' {@code sctp_darn} in a network namespace of its own ({@link NetworkLab}, inside the
+ * Linux VM). Hooked into {@link SctpProviderTck} by its {@code Notifications} group; each kind's case
+ * is a row of the semantics report.
+ */
+public abstract class NotificationCases {
+    private final SctpProviderTck tck;
+
+    /**
+     * @param tck the TCK instance whose provider is under test
+     */
+    protected NotificationCases(SctpProviderTck tck) {
+        this.tck = tck;
+    }
+
+    private SctpProvider provider() {
+        return tck.providerUnderTest();
+    }
+
+    private void assumeDelivers(SctpEventType kind) {
+        Set<SctpEventType> kinds = provider().capabilities().notifications();
+        Assumptions.assumeTrue(kinds.contains(kind), "provider '" + provider().id() + "' does not deliver " + kind
+                + " on " + provider().capabilities().os() + " (it delivers " + kinds + ")");
+    }
+
+    /** The next notification matching {@code want}, skipping data and other notifications (kept in {@code seen}). */
+    private static SctpNotification await(SctpMultiSocket s, String what, Predicate<SctpNotification> want,
+                                          List<SctpReceived> seen) throws SctpException {
+        ByteBuffer buf = ByteBuffer.allocateDirect(BUFFER);
+        while (true) {
+            SctpReceived r = next(s, buf, what + " (seen so far: " + seen + ")");
+            seen.add(r);
+            if (r instanceof SctpNotification n && want.test(n)) {
+                return n;
+            }
+        }
+    }
+
+    @Test
+    void a_new_socket_is_subscribed_to_association_change_and_shutdown_by_default(Observed o) throws Exception {
+        try (Cleanup r = new Cleanup()) {
+            SctpMultiSocket s = r.add(SctpMultiSocket.open(provider(), StandardProtocolFamily.INET));
+            assertEquals(SctpEventType.defaults(), s.subscriptions(), "subscriptions() of a new one-to-many socket");
+            o.note("default subscription: " + s.subscriptions());
+        }
+    }
+
+    @Test
+    void every_kind_is_subscribed_where_the_provider_delivers_it_and_refused_UNSUPPORTED_naming_it_elsewhere(
+            Observed o) throws Exception {
+        Set<SctpEventType> delivered = provider().capabilities().notifications();
+        assertTrue(delivered.containsAll(SctpEventType.defaults()), "capabilities().notifications() " + delivered
+                + " lacks the defaults");
+        try (Cleanup r = new Cleanup()) {
+            SctpMultiSocket s = r.add(SctpMultiSocket.open(provider(), StandardProtocolFamily.INET));
+            for (SctpEventType kind : SctpEventType.values()) {
+                EnumSet<SctpEventType> want = EnumSet.copyOf(SctpEventType.defaults());
+                want.add(kind);
+                if (delivered.contains(kind)) {
+                    s.setSubscriptions(want);
+                    assertEquals(want, s.subscriptions(), "subscriptions() after subscribing " + kind);
+                    s.unsubscribe(kind);
+                    Set<SctpEventType> after = s.subscriptions();
+                    EnumSet<SctpEventType> expected = EnumSet.copyOf(want);
+                    expected.remove(kind);
+                    assertEquals(expected, after, "subscriptions() after unsubscribing " + kind);
+                    s.setSubscriptions(SctpEventType.defaults());
+                    o.note(kind + ": delivered (subscribe/unsubscribe round trip through the kernel's struct)");
+                } else {
+                    SctpException e = o.expect(SctpError.UNSUPPORTED, "subscribe(" + kind + ")", () -> {
+                        s.subscribe(kind);
+                        return null;
+                    });
+                    assertTrue(e.getMessage().contains(kind.name()), "the refusal names " + kind + ": " + e.getMessage());
+                    assertEquals(SctpEventType.defaults(), s.subscriptions(), "the refusal changed nothing");
+                    o.note(kind + ": not delivered on this OS, refused UNSUPPORTED");
+                }
+            }
+        }
+    }
+
+    @Test
+    void an_unsubscribed_event_is_not_delivered_while_a_subscribed_one_is(Observed o) throws Exception {
+        SctpProvider p = provider();
+        for (boolean shutdownOn : new boolean[] {false, true}) {
+            try (Cleanup r = new Cleanup()) {
+                SctpMultiSocket server = server(r, p);
+                server.setSubscriptions(shutdownOn ? EnumSet.of(SctpEventType.ASSOCIATION_CHANGE, SctpEventType.SHUTDOWN)
+                        : EnumSet.of(SctpEventType.ASSOCIATION_CHANGE));
+                Link l = link(r, p, server);
+                l.client().close(); // graceful: the server sees SHUTDOWN, then SHUTDOWN_COMPLETE
+                List<SctpReceived> seen = new ArrayList<>();
+                await(server, "the server's SHUTDOWN_COMPLETE", n -> n instanceof AssociationChange c
+                        && c.state() == AssociationChange.State.SHUTDOWN_COMPLETE, seen);
+                boolean sawShutdown = seen.stream().anyMatch(ShutdownEvent.class::isInstance);
+                assertEquals(shutdownOn, sawShutdown, (shutdownOn ? "subscribed" : "unsubscribed")
+                        + " SHUTDOWN: what the server received before SHUTDOWN_COMPLETE: " + seen);
+            }
+        }
+        o.note("SHUTDOWN unsubscribed: not delivered; subscribed: delivered; ASSOCIATION_CHANGE delivered both times");
+    }
+
+    @Test
+    void sender_dry_is_delivered_once_the_send_queue_is_empty(Observed o) throws Exception {
+        assumeDelivers(SctpEventType.SENDER_DRY);
+        SctpProvider p = provider();
+        try (Cleanup r = new Cleanup()) {
+            SctpMultiSocket server = server(r, p);
+            Link l = link(r, p, server);
+            l.client().subscribe(SctpEventType.SENDER_DRY);
+            List<SctpReceived> seen = new ArrayList<>();
+            // subscribing with nothing queued may itself report dry (Linux does): take that one first
+            send(l.client(), l.clientSide(), 0, text("drain me"));
+            nextData(server, ByteBuffer.allocateDirect(BUFFER), "the message on the server");
+            SctpNotification dry = await(l.client(), "SENDER_DRY on the client", SenderDry.class::isInstance, seen);
+            assertEquals(l.clientSide(), dry.association(), "SENDER_DRY's association");
+            o.note("SENDER_DRY delivered (a kernel may also report one at once when subscribed with nothing queued); "
+                    + seen.size() + " item(s) read up to it");
+            // and the subscription was honoured: without it, nothing more arrives after the next message
+            l.client().unsubscribe(SctpEventType.SENDER_DRY);
+            send(l.client(), l.clientSide(), 0, text("again"));
+            nextData(server, ByteBuffer.allocateDirect(BUFFER), "the second message on the server");
+            send(server, l.serverSide(), 0, text("reply"));
+            ByteBuffer buf = ByteBuffer.allocateDirect(BUFFER);
+            while (true) {
+                SctpReceived x = next(l.client(), buf, "the reply on the client");
+                assertFalse(x instanceof SenderDry, "SENDER_DRY delivered after unsubscribing: " + x);
+                if (x instanceof org.peeloff.SctpData) {
+                    assertEquals("reply", text(buf.flip()), "the reply");
+                    break;
+                }
+            }
+        }
+    }
+
+    @Test
+    void adaptation_indication_carries_the_indication_the_peer_set(Observed o) throws Exception {
+        assumeDelivers(SctpEventType.ADAPTATION_INDICATION);
+        SctpProvider p = provider();
+        int indication = 0x0a0b0c0d;
+        try (Cleanup r = new Cleanup()) {
+            SctpMultiSocket server = server(r, p);
+            server.subscribe(SctpEventType.ADAPTATION_INDICATION);
+            SctpMultiSocket client = r.add(SctpMultiSocket.open(p, StandardProtocolFamily.INET));
+            client.bind(new InetSocketAddress(LOOPBACK, 0));
+            p.setOption(client.rawDescriptor(), SocketOption.ADAPTATION_LAYER, indication);
+            assertEquals(indication, p.getOption(client.rawDescriptor(), SocketOption.ADAPTATION_LAYER),
+                    "SCTP_ADAPTATION_LAYER read back");
+            client.connect(address(server));
+            List<SctpReceived> seen = new ArrayList<>();
+            SctpNotification n = await(server, "ADAPTATION_INDICATION on the server",
+                    AdaptationIndication.class::isInstance, seen);
+            AdaptationIndication a = (AdaptationIndication) n;
+            assertEquals(indication, a.indication(), "the indication the client set");
+            AssociationId up = seen.stream().filter(x -> x instanceof AssociationChange c
+                    && c.state() == AssociationChange.State.COMMUNICATION_UP).map(x -> ((AssociationChange) x).association())
+                    .findFirst().orElse(null);
+            if (up != null) {
+                assertEquals(up, a.association(), "the indication's association is the one that came up");
+            }
+            o.note("ADAPTATION_INDICATION 0x" + Integer.toHexString(a.indication()) + " after " + seen.size() + " item(s)");
+        }
+    }
+
+    @Test
+    void peer_address_change_and_send_failed_are_delivered_when_the_paths_are_cut(Observed o) throws Exception {
+        assumeDelivers(SctpEventType.PEER_ADDRESS_CHANGE);
+        assumeDelivers(SctpEventType.SEND_FAILED);
+        NetworkLab.assumeAvailable();
+        Path darn = Path.of("/usr/bin/sctp_darn");
+        assertTrue(Files.isExecutable(darn), "lksctp-tools' sctp_darn (the peer in the namespace) is missing: "
+                + darn + " (harness/linux-vm installs lksctp-tools)");
+        SctpProvider p = provider();
+        int port = 36412;
+        try (NetworkLab lab = NetworkLab.create("paths"); Cleanup r = new Cleanup()) {
+            NetworkLab.Path a = lab.addPath();
+            NetworkLab.Path b = lab.addPath();
+            // timers short enough to see a path fail in seconds (sockets copy them when they are made): the
+            // first RTO and the heartbeat interval, one retransmission per path, two per association;
+            // rto_min and rto_max are left alone (their bounds refer to each other)
+            lab.hostSysctl("net.sctp.rto_initial", "1000");
+            lab.hostSysctl("net.sctp.hb_interval", "200");
+            lab.hostSysctl("net.sctp.path_max_retrans", "1");
+            lab.hostSysctl("net.sctp.association_max_retrans", "2");
+            Path out = Files.createTempFile("peeloff-darn", ".txt");
+            r.add(() -> Files.deleteIfExists(out));
+            Process peer = lab.exec(out, darn.toString(), "-H", "0.0.0.0", "-P", Integer.toString(port), "-l");
+            lab.awaitSctpListener(port, Associations.WAIT);
+            assertTrue(peer.isAlive(), "sctp_darn in the namespace exited: " + InteropSuite.tail(out));
+
+            SctpMultiSocket client = r.add(SctpMultiSocket.open(p, StandardProtocolFamily.INET));
+            client.bind(new InetSocketAddress(0));
+            client.setSubscriptions(EnumSet.of(SctpEventType.ASSOCIATION_CHANGE, SctpEventType.SHUTDOWN,
+                    SctpEventType.PEER_ADDRESS_CHANGE, SctpEventType.SEND_FAILED));
+            client.connect(new InetSocketAddress(a.peer(), port));
+            List<SctpReceived> seen = new ArrayList<>();
+            AssociationChange upEvent = (AssociationChange) await(client, "COMMUNICATION_UP with sctp_darn", n ->
+                    n instanceof AssociationChange c && c.state() == AssociationChange.State.COMMUNICATION_UP, seen);
+            AssociationId id = upEvent.association();
+            List<InetSocketAddress> paths = client.peerAddresses(id);
+            assertEquals(2, paths.size(), "sctp_darn bound to 0.0.0.0 in the namespace gives two peer paths: " + paths);
+            o.note("association with sctp_darn in namespace " + lab.namespace() + ", peer paths " + paths);
+
+            b.down();
+            PeerAddressChange lost = (PeerAddressChange) await(client, "PEER_ADDRESS_CHANGE UNREACHABLE for "
+                    + b.peer(), n -> n instanceof PeerAddressChange c && c.state() == PeerAddressChange.State.UNREACHABLE,
+                    seen);
+            assertEquals(b.peer(), lost.address().getAddress(), "the address that became unreachable");
+            assertEquals(id, lost.association(), "its association");
+            o.note("path " + b.peer() + " cut: " + lost);
+
+            a.down();
+            byte[] payload = "lost with both paths".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            client.send(ByteBuffer.wrap(payload), MessageInfo.to(id, 1).withPayloadProtocolId(46));
+            SendFailed failed = (SendFailed) await(client, "SEND_FAILED with the message", SendFailed.class::isInstance,
+                    seen);
+            assertEquals(id, failed.association(), "SEND_FAILED's association");
+            assertEquals(1, failed.stream(), "SEND_FAILED's stream");
+            assertEquals(46, failed.payloadProtocolId(), "SEND_FAILED's payload protocol id");
+            byte[] back = new byte[failed.data().remaining()];
+            failed.data().duplicate().get(back);
+            assertArrayEquals(payload, back, "SEND_FAILED hands back the message");
+            o.note("both paths cut: " + failed.getClass().getSimpleName() + " sent=" + failed.sent() + " error="
+                    + failed.error() + ", " + back.length + " bytes back");
+            assertFalse(seen.isEmpty());
+        }
+    }
+}
