@@ -22,6 +22,10 @@ import org.peeloff.spi.SocketOption;
  * ({@link AixSockets#unsupported}); nothing is guessed.
  */
 final class AixLayout {
+    /** {@code struct pollfd} and the poll bits (also the bits pollset_poll reports). */
+    static final SctpLayout.Poll POLL = new SctpLayout.Poll(AixAbi.SIZEOF_POLLFD, AixAbi.POLLFD_FD, AixAbi.POLLFD_EVENTS,
+            AixAbi.POLLFD_REVENTS, AixAbi.POLLIN, AixAbi.POLLOUT, AixAbi.POLLERR, AixAbi.POLLHUP, AixAbi.POLLNVAL);
+
     private AixLayout() {
     }
 
@@ -44,8 +48,7 @@ final class AixLayout {
                         AixAbi.EPROTOTYPE, AixAbi::errnoName),
                 new SctpLayout.Fcntl(AixAbi.F_GETFD, AixAbi.F_SETFD, AixAbi.F_GETFL, AixAbi.F_SETFL, AixAbi.F_DUPFD,
                         AixAbi.FD_CLOEXEC, AixAbi.O_NONBLOCK, 0),
-                new SctpLayout.Poll(AixAbi.SIZEOF_POLLFD, AixAbi.POLLFD_FD, AixAbi.POLLFD_EVENTS, AixAbi.POLLFD_REVENTS,
-                        AixAbi.POLLIN, AixAbi.POLLOUT, AixAbi.POLLERR, AixAbi.POLLHUP, AixAbi.POLLNVAL),
+                POLL,
                 // msg_iovlen is a 4-byte int and msg_controllen a 4-byte socklen_t on AIX
                 new SctpLayout.Msghdr(AixAbi.SIZEOF_MSGHDR, AixAbi.MSGHDR_NAME, AixAbi.MSGHDR_NAMELEN, AixAbi.MSGHDR_IOV,
                         AixAbi.MSGHDR_IOVLEN, 4, AixAbi.MSGHDR_CONTROL, AixAbi.MSGHDR_CONTROLLEN, 4, AixAbi.MSGHDR_FLAGS,

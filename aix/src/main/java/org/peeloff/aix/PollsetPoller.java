@@ -281,11 +281,7 @@ final class PollsetPoller implements Poller {
                         || (re & AixAbi.POLLNVAL) != 0 || k == tokens.length) {
                     continue; // removed, or changed after the wait began: the next wait decides
                 }
-                int ev = ((re & AixAbi.POLLIN) != 0 ? READ : 0) | ((re & AixAbi.POLLOUT) != 0 ? WRITE : 0);
-                if ((re & (AixAbi.POLLERR | AixAbi.POLLHUP)) != 0) {
-                    ev |= interest[fd];
-                }
-                ev &= interest[fd];
+                int ev = AixLayout.POLL.ready(re, interest[fd]);
                 if (ev != 0) {
                     tokens[k] = token[fd];
                     events[k++] = ev;

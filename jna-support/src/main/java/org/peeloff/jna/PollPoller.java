@@ -212,11 +212,7 @@ public final class PollPoller implements Poller {
                 if (slot == null || tokens[slot] != snapTokens[i] || (re & p.nval()) != 0 || out == outTokens.length) {
                     continue; // removed or changed meanwhile, or not open: not reported
                 }
-                int ev = ((re & p.in()) != 0 ? READ : 0) | ((re & p.out()) != 0 ? WRITE : 0);
-                if ((re & (p.err() | p.hup())) != 0) {
-                    ev |= interest[slot];
-                }
-                ev &= interest[slot];
+                int ev = p.ready(re, interest[slot]);
                 if (ev != 0) {
                     outTokens[out] = snapTokens[i];
                     outEvents[out++] = ev;

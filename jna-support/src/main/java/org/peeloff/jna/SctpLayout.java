@@ -119,6 +119,22 @@ public record SctpLayout(Socket socket, Errors errors, Fcntl fcntl, Poll poll, M
      * @param nval    {@code POLLNVAL}
      */
     public record Poll(int size, int fd, int events, int revents, int in, int out, int err, int hup, int nval) {
+        /**
+         * What a backend reports for a descriptor the OS flagged: readable for {@code in}, writable for
+         * {@code out}, and every interest on an error or hang-up (the next call then sees it), within
+         * the interest.
+         *
+         * @param bits     the OS's {@code revents} (or event-port / pollset bits of the same values)
+         * @param interest {@link org.peeloff.spi.Poller#READ} and/or {@link org.peeloff.spi.Poller#WRITE}
+         * @return the ready events, 0 when none of interest
+         */
+        public int ready(int bits, int interest) {
+            int ev = ((bits & in) != 0 ? org.peeloff.spi.Poller.READ : 0) | ((bits & out) != 0 ? org.peeloff.spi.Poller.WRITE : 0);
+            if ((bits & (err | hup)) != 0) {
+                ev |= interest;
+            }
+            return ev & interest;
+        }
     }
 
     /**

@@ -258,11 +258,7 @@ final class EventPortPoller implements Poller {
                 if ((bits & SolarisAbi.POLLNVAL) != 0) {
                     continue; // closed without remove(): nothing to re-associate
                 }
-                int ev = ((bits & SolarisAbi.POLLIN) != 0 ? READ : 0) | ((bits & SolarisAbi.POLLOUT) != 0 ? WRITE : 0);
-                if ((bits & (SolarisAbi.POLLERR | SolarisAbi.POLLHUP)) != 0) {
-                    ev |= interest[fd];
-                }
-                ev &= interest[fd];
+                int ev = SolarisLayout.POLL.ready(bits, interest[fd]);
                 if (interest[fd] != 0) {
                     try {
                         associate(fd, interest[fd], gen); // one-shot: watch it again, level-triggered

@@ -23,6 +23,11 @@ import org.peeloff.spi.SocketOption;
  * new descriptor before it moves the association, so EMFILE leaves the association in place).
  */
 final class SolarisLayout {
+    /** {@code struct pollfd} and the poll bits (also the bits event ports report in {@code portev_events}). */
+    static final SctpLayout.Poll POLL = new SctpLayout.Poll(SolarisAbi.SIZEOF_POLLFD, SolarisAbi.POLLFD_FD, SolarisAbi.POLLFD_EVENTS,
+                    SolarisAbi.POLLFD_REVENTS, SolarisAbi.POLLIN, SolarisAbi.POLLOUT, SolarisAbi.POLLERR,
+                    SolarisAbi.POLLHUP, SolarisAbi.POLLNVAL);
+
     private SolarisLayout() {
     }
 
@@ -55,9 +60,7 @@ final class SolarisLayout {
             // O_NDELAY, the System V no-delay bit, is cleared with O_NONBLOCK
             new SctpLayout.Fcntl(SolarisAbi.F_GETFD, SolarisAbi.F_SETFD, SolarisAbi.F_GETFL, SolarisAbi.F_SETFL, 0,
                     SolarisAbi.FD_CLOEXEC, SolarisAbi.O_NONBLOCK, SolarisAbi.O_NDELAY),
-            new SctpLayout.Poll(SolarisAbi.SIZEOF_POLLFD, SolarisAbi.POLLFD_FD, SolarisAbi.POLLFD_EVENTS,
-                    SolarisAbi.POLLFD_REVENTS, SolarisAbi.POLLIN, SolarisAbi.POLLOUT, SolarisAbi.POLLERR,
-                    SolarisAbi.POLLHUP, SolarisAbi.POLLNVAL),
+            POLL,
             new SctpLayout.Msghdr(SolarisAbi.SIZEOF_MSGHDR, SolarisAbi.MSGHDR_NAME, SolarisAbi.MSGHDR_NAMELEN,
                     SolarisAbi.MSGHDR_IOV, SolarisAbi.MSGHDR_IOVLEN, SolarisAbi.SIZEOF_MSGHDR_IOVLEN,
                     SolarisAbi.MSGHDR_CONTROL, SolarisAbi.MSGHDR_CONTROLLEN, SolarisAbi.SIZEOF_MSGHDR_CONTROLLEN,
