@@ -1,0 +1,49 @@
+/*
+ * Copyright The Peeloff developers
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.peeloff.testcontainers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** Pure Java: the parsing of the peer's event lines, and the checks on script steps (no Docker, no SCTP). */
+class PeerEventTest {
+
+    @Test
+    void an_event_line_gives_its_type_and_unescaped_fields() {
+        PeerEvent e = PeerEvent.parse("PEER RECEIVED n=3 stream=1 text=a%20b%25c%3d\n").orElseThrow();
+        assertEquals("RECEIVED", e.type());
+        assertEquals(List.of("n", "stream", "text"), List.copyOf(e.fields().keySet()));
+        assertEquals("a b%c=", e.get("text"));
+        assertEquals("3", e.get("n"));
+        assertThrows(IllegalStateException.class, () -> e.get("ppid"));
+    }
+
+    @Test
+    void lines_that_are_not_events_are_ignored() {
+        assertTrue(PeerEvent.parse("Picked up JAVA_TOOL_OPTIONS: -Xmx1g").isEmpty());
+        assertTrue(PeerEvent.parse("PEER ").isEmpty());
+        assertTrue(PeerEvent.parse("PEER SENT novalue").isEmpty());
+    }
+
+    @Test
+    void an_event_with_no_fields_parses() {
+        PeerEvent e = PeerEvent.parse("PEER DONE").orElseThrow();
+        assertEquals("DONE", e.type());
+        assertTrue(e.fields().isEmpty());
+    }
+
+    @Test
+    void a_step_must_be_one_word() {
+        SctpPeerContainer peer = SctpPeerContainer.server(2905);
+        assertThrows(IllegalArgumentException.class, () -> peer.steps("send 10"));
+        assertThrows(IllegalArgumentException.class, () -> peer.steps(""));
+        assertThrows(NullPointerException.class, () -> peer.onNetworks(null));
+    }
+}
