@@ -229,9 +229,35 @@ public class SctpPeerContainer extends GenericContainer<SctpPeerContainer> {
      */
     public static Network network(String subnet) {
         Objects.requireNonNull(subnet, "subnet");
+        String gateway = firstHost(subnet);
         return Network.builder()
-                .createNetworkCmdModifier(cmd -> cmd.withIpam(new Ipam().withConfig(new Ipam.Config().withSubnet(subnet))))
+                .createNetworkCmdModifier(cmd -> cmd.withIpam(new Ipam().withConfig(
+                        new Ipam.Config().withSubnet(subnet).withGateway(gateway))))
                 .build();
+    }
+
+    /**
+     * @param subnet an IPv4 subnet {@code a.b.c.d/len}, len 8 to 30
+     * @return its first host address, which Docker gives the gateway (the Docker host's side)
+     */
+    static String firstHost(String subnet) {
+        String[] parts = subnet.split("/");
+        try {
+            if (parts.length != 2) {
+                throw new IllegalArgumentException("not address/length");
+            }
+            byte[] a = InetAddress.getByName(parts[0]).getAddress();
+            int len = Integer.parseInt(parts[1]);
+            if (a.length != 4 || len < 8 || len > 30 || !parts[0].matches("[0-9.]+")) {
+                throw new IllegalArgumentException("an IPv4 subnet of length 8 to 30 is needed");
+            }
+            int base = ((a[0] & 0xff) << 24 | (a[1] & 0xff) << 16 | (a[2] & 0xff) << 8 | (a[3] & 0xff))
+                    & (int) (0xffffffffL << (32 - len));
+            int g = base + 1;
+            return (g >>> 24) + "." + (g >>> 16 & 0xff) + "." + (g >>> 8 & 0xff) + "." + (g & 0xff);
+        } catch (UnknownHostException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("bad subnet '" + subnet + "': " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -324,11 +350,13 @@ public class SctpPeerContainer extends GenericContainer<SctpPeerContainer> {
         var cfg = DockerClientFactory.instance().client().inspectNetworkCmd().withNetworkId(network.getId()).exec()
                 .getIpam().getConfig();
         for (var c : cfg) {
-            if (c.getGateway() != null && !c.getGateway().isEmpty()) {
+            String g = c.getGateway() != null && !c.getGateway().isEmpty() ? c.getGateway().replaceFirst("/.*", "")
+                    : c.getSubnet() != null && c.getSubnet().matches("[0-9.]+/[0-9]+") ? firstHost(c.getSubnet()) : null;
+            if (g != null) {
                 try {
-                    return InetAddress.getByName(c.getGateway().replaceFirst("/.*", ""));
+                    return InetAddress.getByName(g);
                 } catch (UnknownHostException e) {
-                    throw new IllegalStateException("not an address: " + c.getGateway(), e);
+                    throw new IllegalStateException("not an address: " + g, e);
                 }
             }
         }

@@ -46,4 +46,13 @@ class PeerEventTest {
         assertThrows(IllegalArgumentException.class, () -> peer.steps(""));
         assertThrows(NullPointerException.class, () -> peer.onNetworks(null));
     }
+
+    @Test
+    void a_network_s_gateway_is_the_first_host_of_its_subnet() {
+        assertEquals("198.18.1.1", SctpPeerContainer.firstHost("198.18.1.0/24"));
+        assertEquals("198.18.0.1", SctpPeerContainer.firstHost("198.18.1.7/15"));
+        assertThrows(IllegalArgumentException.class, () -> SctpPeerContainer.firstHost("198.18.1.0"));
+        assertThrows(IllegalArgumentException.class, () -> SctpPeerContainer.firstHost("198.18.1.0/31"));
+        assertThrows(IllegalArgumentException.class, () -> SctpPeerContainer.firstHost("::1/64"));
+    }
 }
