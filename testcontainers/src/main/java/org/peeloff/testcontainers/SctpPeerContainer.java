@@ -5,6 +5,7 @@
 package org.peeloff.testcontainers;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.BuildImageResultCallback;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.ContainerNetwork;
@@ -22,8 +23,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.function.Predicate;
@@ -203,7 +206,10 @@ public class SctpPeerContainer extends GenericContainer<SctpPeerContainer> {
         return new PeerImage(new HostRootImage(), home.resolve("bin/java").toString(), binds);
     }
 
-    /** The empty root of {@link #hostImage()}: imported (from an empty tar) when the engine lacks it. */
+    /**
+     * The empty root of {@link #hostImage()}, built (once per engine) from a Dockerfile
+     * {@code FROM scratch} with a label: no registry involved.
+     */
     private static final class HostRootImage extends LazyFuture<String> {
         @Override
         protected String resolve() {
@@ -211,13 +217,60 @@ public class SctpPeerContainer extends GenericContainer<SctpPeerContainer> {
             try {
                 client.inspectImageCmd(HOST_IMAGE).exec();
             } catch (NotFoundException absent) {
-                String repository = HOST_IMAGE.substring(0, HOST_IMAGE.lastIndexOf(':'));
-                String tag = HOST_IMAGE.substring(HOST_IMAGE.lastIndexOf(':') + 1);
-                // an empty tar archive is two zero blocks of 512 bytes: `docker import` of it is an empty root
-                client.createImageCmd(repository, new ByteArrayInputStream(new byte[1024])).withTag(tag).exec();
+                byte[] dockerfile = "FROM scratch\nLABEL org.peeloff.image=sctp-peer-host-root\n"
+                        .getBytes(StandardCharsets.US_ASCII);
+                client.buildImageCmd()
+                        .withTarInputStream(new ByteArrayInputStream(tar("Dockerfile", dockerfile)))
+                        .withTags(Set.of(HOST_IMAGE))
+                        .withPull(false)
+                        .exec(new BuildImageResultCallback())
+                        .awaitImageId();
             }
             return HOST_IMAGE;
         }
+    }
+
+    /**
+     * @param name    the one file's name
+     * @param content its bytes
+     * @return a POSIX ustar archive holding that one regular file (mode 0644, owner 0)
+     */
+    static byte[] tar(String name, byte[] content) {
+        int body = (content.length + 511) / 512 * 512;
+        byte[] out = new byte[Math.max(10240, (512 + body + 1024 + 10239) / 10240 * 10240)];
+        byte[] n = name.getBytes(StandardCharsets.US_ASCII);
+        if (n.length > 99) {
+            throw new IllegalArgumentException("name too long for a ustar header: " + name);
+        }
+        System.arraycopy(n, 0, out, 0, n.length);
+        octal(out, 100, 8, 0644);
+        octal(out, 108, 8, 0);
+        octal(out, 116, 8, 0);
+        octal(out, 124, 12, content.length);
+        octal(out, 136, 12, 0);
+        out[156] = '0';
+        System.arraycopy("ustar\0".getBytes(StandardCharsets.US_ASCII), 0, out, 257, 6);
+        out[263] = '0';
+        out[264] = '0';
+        Arrays.fill(out, 148, 156, (byte) ' ');
+        int sum = 0;
+        for (int i = 0; i < 512; i++) {
+            sum += out[i] & 0xff;
+        }
+        octal(out, 148, 7, sum);
+        System.arraycopy(content, 0, out, 512, content.length);
+        return out;
+    }
+
+    /** Writes {@code value} in octal, zero-padded, NUL-terminated, into {@code len} bytes at {@code at}. */
+    private static void octal(byte[] out, int at, int len, long value) {
+        String s = Long.toOctalString(value);
+        if (s.length() > len - 1) {
+            throw new IllegalArgumentException("value too large for the ustar field: " + value);
+        }
+        s = "0".repeat(len - 1 - s.length()) + s;
+        System.arraycopy(s.getBytes(StandardCharsets.US_ASCII), 0, out, at, len - 1);
+        out[at + len - 1] = 0;
     }
 
     /**

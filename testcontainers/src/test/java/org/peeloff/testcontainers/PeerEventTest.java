@@ -55,4 +55,17 @@ class PeerEventTest {
         assertThrows(IllegalArgumentException.class, () -> SctpPeerContainer.firstHost("198.18.1.0/31"));
         assertThrows(IllegalArgumentException.class, () -> SctpPeerContainer.firstHost("::1/64"));
     }
+
+    @Test
+    void the_build_context_is_a_tar_archive_that_tar_reads() throws Exception {
+        byte[] tar = SctpPeerContainer.tar("Dockerfile", "FROM scratch\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        assertEquals(0, tar.length % 10240);
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("peeloff-tar");
+        java.nio.file.Path file = dir.resolve("ctx.tar");
+        java.nio.file.Files.write(file, tar);
+        Process p = new ProcessBuilder("tar", "-xf", file.toString(), "-C", dir.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), "tar -xf: " + out);
+        assertEquals("FROM scratch\n", java.nio.file.Files.readString(dir.resolve("Dockerfile")));
+    }
 }
