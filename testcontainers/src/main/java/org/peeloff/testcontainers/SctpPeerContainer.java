@@ -203,6 +203,11 @@ public class SctpPeerContainer extends GenericContainer<SctpPeerContainer> {
         if (!home.startsWith("/usr")) {
             binds.add(new String[] {home.toString(), home.toString()});
         }
+        // Distributions link parts of a JDK to /etc (Debian: lib/jvm.cfg and conf/ into
+        // /etc/java-17-openjdk): those directories go in too, or the JVM cannot start.
+        for (Path dir : linkedDirectories(home)) {
+            binds.add(new String[] {dir.toString(), dir.toString()});
+        }
         return new PeerImage(new HostRootImage(), home.resolve("bin/java").toString(), binds);
     }
 
@@ -504,6 +509,33 @@ public class SctpPeerContainer extends GenericContainer<SctpPeerContainer> {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * @param home a JDK's home
+     * @return the top directories (e.g. {@code /etc/java-17-openjdk}) that symbolic links inside it
+     *         point to, outside {@code /usr} and the home itself
+     */
+    static Set<Path> linkedDirectories(Path home) {
+        Set<Path> dirs = new java.util.TreeSet<>();
+        try (java.util.stream.Stream<Path> all = Files.walk(home)) {
+            all.filter(Files::isSymbolicLink).forEach(link -> {
+                try {
+                    Path target = link.getParent().resolve(Files.readSymbolicLink(link)).normalize();
+                    if (target.getNameCount() >= 2 && !target.startsWith("/usr") && !target.startsWith(home)) {
+                        Path top = target.getRoot().resolve(target.subpath(0, 2));
+                        if (Files.isDirectory(top)) {
+                            dirs.add(top);
+                        }
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return dirs;
     }
 
     private static String realPath(Path p) {

@@ -68,4 +68,14 @@ class PeerEventTest {
         assertEquals(0, p.waitFor(), "tar -xf: " + out);
         assertEquals("FROM scratch\n", java.nio.file.Files.readString(dir.resolve("Dockerfile")));
     }
+
+    @Test
+    void the_directories_a_jdk_links_to_are_found(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path home = java.nio.file.Files.createDirectories(dir.resolve("jdk/lib"));
+        java.nio.file.Path etc = java.nio.file.Files.createDirectories(dir.resolve("etc/java-x"));
+        java.nio.file.Files.createSymbolicLink(home.resolve("jvm.cfg"), etc.resolve("jvm.cfg"));
+        java.nio.file.Files.createSymbolicLink(home.resolve("self"), home);
+        assertEquals(java.util.Set.of(dir.getRoot().resolve(dir.subpath(0, 2))),
+                SctpPeerContainer.linkedDirectories(dir.resolve("jdk")));
+    }
 }
