@@ -113,11 +113,21 @@ public abstract class AcrossHostsSuite {
                 peer.start();
                 peer.awaitEvent("ASSOCIATED", WAIT);
                 association = Associations.accept(server, 1).get(0);
+                System.out.println("across hosts: the peer's events after the association came up:" + peerState(peer));
                 peerFirst = new InetSocketAddress(peer.address(first), 0);
                 peerSecond = new InetSocketAddress(peer.address(second), 0);
             } catch (Exception | Error e) {
                 cleanup.close();
                 throw e;
+            }
+        }
+
+        /** Runs a case's body; a failure carries what the peer reported and whether it still runs. */
+        void check(org.junit.jupiter.api.function.Executable body) throws Exception {
+            try {
+                body.execute();
+            } catch (Throwable t) {
+                throw new org.opentest4j.AssertionFailedError(t + "\n" + proves() + "; the peer:" + peerState(peer), t);
             }
         }
 
@@ -131,6 +141,25 @@ public abstract class AcrossHostsSuite {
         }
     }
 
+    private static String peerState(SctpPeerContainer peer) {
+        StringBuilder b = new StringBuilder();
+        try {
+            var state = peer.getDockerClient().inspectContainerCmd(peer.getContainerId()).exec().getState();
+            b.append(" running=").append(state.getRunning()).append(" exit=").append(state.getExitCodeLong());
+        } catch (RuntimeException e) {
+            b.append(" (state unknown: ").append(e).append(')');
+        }
+        for (PeerEvent e : peer.events()) {
+            b.append("\n  ").append(e.line());
+        }
+        try {
+            b.append("\n  stderr: ").append(peer.getLogs(org.testcontainers.containers.output.OutputFrame.OutputType.STDERR));
+        } catch (RuntimeException e) {
+            b.append("\n  (no logs: ").append(e).append(')');
+        }
+        return b.toString();
+    }
+
     private static List<InetAddress> hosts(List<InetSocketAddress> addresses) {
         List<InetAddress> out = new ArrayList<>();
         for (InetSocketAddress a : addresses) {
@@ -142,6 +171,7 @@ public abstract class AcrossHostsSuite {
     @Test
     void a_peer_on_two_networks_is_multi_homed_and_the_peeled_socket_keeps_both_paths() throws Exception {
         try (Setup s = new Setup("echo")) {
+            s.check(() -> {
             List<InetAddress> before = hosts(s.server.peerAddresses(s.association));
             SctpSocket own = s.peelOff();
             List<InetAddress> after = hosts(own.remoteAddresses());
@@ -154,6 +184,7 @@ public abstract class AcrossHostsSuite {
             send(own, 0, text("over the peeled socket"));
             nextData(own, buf, "the peer's echo");
             assertEquals("over the peeled socket", text(buf), "the echo through the peeled multi-homed association");
+            });
         }
     }
 
@@ -162,6 +193,7 @@ public abstract class AcrossHostsSuite {
             throws Exception {
         int n = 40;
         try (Setup s = new Setup("echo")) {
+            s.check(() -> {
             SctpSocket own = s.peelOff();
             ByteBuffer buf = ByteBuffer.allocateDirect(Associations.BUFFER);
             List<String> echoed = new ArrayList<>();
@@ -193,12 +225,14 @@ public abstract class AcrossHostsSuite {
             List<PeerEvent> received = s.peer.events().stream().filter(e -> e.type().equals("RECEIVED")).toList();
             assertEquals(n, received.size(), "the peer received each message once: " + received);
             System.out.printf("across hosts: %d messages after the path cut arrived in %d ms%n", n / 2, ms);
+            });
         }
     }
 
     @Test
     void an_abort_from_the_peer_is_seen_on_the_peeled_socket() throws Exception {
         try (Setup s = new Setup("receive:1", "abort")) {
+            s.check(() -> {
             SctpSocket own = s.peelOff();
             send(own, 0, text("go"));
             s.peer.awaitEvent("ABORT_SENT", WAIT);
@@ -226,12 +260,14 @@ public abstract class AcrossHostsSuite {
                     fail("an ABORT was reported as a graceful shutdown: " + seen);
                 }
             }
+            });
         }
     }
 
     @Test
     void a_shutdown_from_the_peer_is_seen_on_the_peeled_socket_after_its_data() throws Exception {
         try (Setup s = new Setup("receive:1", "send:3", "shutdown")) {
+            s.check(() -> {
             SctpSocket own = s.peelOff();
             send(own, 0, text("go"));
             ByteBuffer buf = ByteBuffer.allocateDirect(Associations.BUFFER);
@@ -265,6 +301,7 @@ public abstract class AcrossHostsSuite {
             }
             PeerEvent end = s.peer.awaitEvent("ENDED", WAIT);
             assertEquals("shutdown", end.get("reason"), "the peer saw its shutdown complete: " + end.line());
+            });
         }
     }
 }
