@@ -220,16 +220,19 @@ public final class SctpPeerMain extends AbstractNotificationHandler<Object> {
     @Override
     public HandlerResult handleNotification(AssociationChangeNotification n, Object attachment) {
         event("NOTIFICATION", "kind", "association-change", "event", n.event().name());
-        switch (n.event()) {
-            case COMM_LOST, SHUTDOWN, CANT_START -> {
-                end(n.event() == AssociationChangeNotification.AssocChangeEvent.SHUTDOWN ? "shutdown" : "lost",
-                        n.event().name());
-                return HandlerResult.RETURN;
-            }
-            default -> {
-                return HandlerResult.CONTINUE;
-            }
+        // if, not a switch on the enum: that would compile to a second class file (SctpPeerMain$1),
+        // and this class is copied into the container alone
+        AssociationChangeNotification.AssocChangeEvent e = n.event();
+        if (e == AssociationChangeNotification.AssocChangeEvent.SHUTDOWN) {
+            end("shutdown", e.name());
+            return HandlerResult.RETURN;
         }
+        if (e == AssociationChangeNotification.AssocChangeEvent.COMM_LOST
+                || e == AssociationChangeNotification.AssocChangeEvent.CANT_START) {
+            end("lost", e.name());
+            return HandlerResult.RETURN;
+        }
+        return HandlerResult.CONTINUE;
     }
 
     /**
