@@ -11,7 +11,9 @@
  * the report extension and invokes the inherited test methods reflectively. Reading a
  * descriptor's number ({@code Descriptors}) on the module path also needs
  * {@code --add-opens java.base/java.io=org.peeloff.compat}. The interop suite ({@code InteropSuite})
- * talks to the JDK's own SCTP, {@code com.sun.nio.sctp} of {@code jdk.sctp}.
+ * talks to the JDK's own SCTP, {@code com.sun.nio.sctp} of {@code jdk.sctp}. The across-hosts suite
+ * ({@code AcrossHostsSuite}) needs {@code org.peeloff.testcontainers} (an optional dependency) and a
+ * Docker engine.
  */
 module org.peeloff.compat {
     requires transitive org.peeloff;
@@ -19,6 +21,7 @@ module org.peeloff.compat {
     requires transitive org.junit.jupiter.api;
     requires java.management;
     requires jdk.sctp;
+    requires static org.peeloff.testcontainers;
 
     exports org.peeloff.compat;
     opens org.peeloff.compat to org.junit.platform.commons;
