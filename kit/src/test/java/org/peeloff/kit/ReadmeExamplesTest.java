@@ -13,6 +13,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -26,9 +27,12 @@ import org.peeloff.SctpReceived;
 import org.peeloff.SctpSelectionKey;
 import org.peeloff.SctpSelector;
 import org.peeloff.SctpSocket;
+import org.peeloff.testcontainers.SctpPeerContainer;
+import org.testcontainers.containers.Network;
 
 /**
- * The Java examples of README.md's "Using it", compiled: each one is here between {@code README:}
+ * The Java examples of README.md's "Using it" and "Testing your SCTP code against peers in containers",
+ * compiled: each one is here between {@code README:}
  * markers, and the test holds README.md's code blocks to these lines, so an API change that breaks an
  * example breaks this build, and an edit of one side alone fails this test.
  */
@@ -94,6 +98,22 @@ class ReadmeExamplesTest {
         // README: end
     }
 
+    @SuppressWarnings("unused")
+    private void peerInAContainer() throws IOException {
+        // README: peer in a container
+        try (Network a = SctpPeerContainer.network("198.18.1.0/24");
+             Network b = SctpPeerContainer.network("198.18.2.0/24");
+             SctpMultiSocket server = SctpMultiSocket.open()) {
+            server.bind(new InetSocketAddress("0.0.0.0", 2905)).listen();   // your server, on the Docker host
+            try (SctpPeerContainer peer = SctpPeerContainer.client(new InetSocketAddress(SctpPeerContainer.gateway(a), 2905))
+                    .onNetworks(a, b).steps("send:100", "shutdown")) {
+                peer.start();
+                peer.awaitEvent("ENDED", Duration.ofSeconds(60));              // peer.disconnect(a) would cut a path
+            }
+        }
+        // README: end
+    }
+
     /** @return the lines between {@code // README: name} and {@code // README: end} of this source, unindented */
     private static List<String> example(String name) throws IOException {
         Path source = Path.of("src/test/java/org/peeloff/kit/ReadmeExamplesTest.java");
@@ -115,15 +135,18 @@ class ReadmeExamplesTest {
         return out;
     }
 
-    /** @return every ```java block of README.md's "Using it" section */
-    private static List<List<String>> readmeBlocks() throws IOException {
+    /**
+     * @param section a second-level heading of README.md, without its {@code ## }
+     * @return every ```java block of that section
+     */
+    private static List<List<String>> readmeBlocks(String section) throws IOException {
         List<String> lines = Files.readAllLines(Path.of("../README.md"), StandardCharsets.UTF_8);
         List<List<String>> blocks = new ArrayList<>();
         boolean inSection = false;
         List<String> block = null;
         for (String l : lines) {
             if (l.startsWith("## ")) {
-                inSection = l.equals("## Using it");
+                inSection = l.equals("## " + section);
             } else if (inSection && block == null && l.equals("```java")) {
                 block = new ArrayList<>();
             } else if (block != null && l.equals("```")) {
@@ -138,8 +161,11 @@ class ReadmeExamplesTest {
 
     @Test
     void readme_java_examples_are_the_compiled_ones() throws IOException {
-        List<List<String>> blocks = readmeBlocks();
+        List<List<String>> blocks = readmeBlocks("Using it");
         assertEquals(List.of(example("thread per peeled socket"), example("event loop")), blocks,
                 "README.md's Java examples under \"Using it\", in order, are the code of " + getClass().getSimpleName());
+        String containers = "Testing your SCTP code against peers in containers";
+        assertEquals(List.of(example("peer in a container")), readmeBlocks(containers),
+                "README.md's Java example under \"" + containers + "\" is the code of " + getClass().getSimpleName());
     }
 }
