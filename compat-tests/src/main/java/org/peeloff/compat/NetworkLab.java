@@ -82,6 +82,26 @@ public final class NetworkLab implements AutoCloseable {
         public void up() throws IOException {
             lab.ip("link", "set", "dev", localLink, "up");
         }
+
+        /**
+         * The bytes the kernel has sent out of this end so far (the interface's {@code tx_bytes}, as
+         * {@code /proc/net/dev} of the test's namespace reports it): the kernel's own account of which path
+         * carried the traffic.
+         *
+         * @return the byte count
+         * @throws IOException when the interface is not listed
+         */
+        public long sentBytes() throws IOException {
+            for (String line : Files.readAllLines(java.nio.file.Path.of("/proc/net/dev"), StandardCharsets.US_ASCII)) {
+                int colon = line.indexOf(':');
+                if (colon > 0 && line.substring(0, colon).trim().equals(localLink)) {
+                    // receive: bytes packets errs drop fifo frame compressed multicast; then transmit: bytes ...
+                    String[] f = line.substring(colon + 1).trim().split("\\s+");
+                    return Long.parseLong(f[8]);
+                }
+            }
+            throw new IOException(localLink + " is not in /proc/net/dev");
+        }
     }
 
     private NetworkLab(String name, String tag) {

@@ -2440,4 +2440,20 @@ public abstract class SctpProviderTck {
             super(SctpProviderTck.this);
         }
     }
+
+    /** Paths of a multi-homed association cut and switched in network namespaces ({@link MultiHomingCases}). */
+    @Nested
+    class MultiHoming extends MultiHomingCases {
+        MultiHoming() {
+            super(SctpProviderTck.this);
+        }
+    }
+
+    /** Data the kernel gives up on: time-to-live, aborted partial delivery ({@link DeliveryFailureCases}). */
+    @Nested
+    class DeliveryFailures extends DeliveryFailureCases {
+        DeliveryFailures() {
+            super(SctpProviderTck.this);
+        }
+    }
 }
