@@ -150,8 +150,9 @@ public abstract class MultiHomingCases {
                 && c.address().getAddress().equals(b.peer()) && c.state() != PeerAddressChange.State.UNREACHABLE
                 && c.state() != PeerAddressChange.State.REMOVED, seen, FAILURE_WAIT);
         o.note("association " + id + " with sctp_darn in " + lab.namespace() + ", peer paths " + paths
-                + "; per-association timers " + rto + ", heartbeat " + pap.heartbeatIntervalMillis() + " ms, path max "
-                + pap.pathMaxRetransmissions() + ", association max " + assoc.maxRetransmissions());
+                + "; set on the socket, read back for the association: SCTP_RTOINFO " + rto
+                + ", SCTP_PEER_ADDR_PARAMS heartbeat " + pap.heartbeatIntervalMillis() + " ms and path max retrans "
+                + pap.pathMaxRetransmissions() + ", SCTP_ASSOCINFO max retrans " + assoc.maxRetransmissions());
         return new Homed(lab, a, b, client, id, out, seen);
     }
 
