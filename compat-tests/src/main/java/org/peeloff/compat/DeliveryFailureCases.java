@@ -194,7 +194,7 @@ public abstract class DeliveryFailureCases {
             o.note(count + " messages of " + size + " bytes, time-to-live " + ttl + " ms, peer window from a 4 KiB "
                     + "receive buffer: " + failed.size() + " came back as SEND_FAILED (first: " + seen + "), "
                     + delivered.size() + " delivered, " + (count - failed.size() - delivered.size())
-                    + " abandoned after they were sent (a FORWARD-TSN skips them; the kernel reports no SEND_FAILED for those)");
+                    + " neither delivered nor reported (abandoned after being sent, as a window probe)");
         }
     }
 
