@@ -1263,9 +1263,11 @@ static unsigned sac_state_to_il(unsigned lx)
  *                      wire and copies the causes with their headers
  *   sctp_pdapi_event   16 bytes on illumos (no stream, no sequence), 24 on Linux; the indication
  *                      SCTP_PARTIAL_DELIVERY_ABORTED is 1 on illumos, 0 on Linux
- * Peer address states are the same numbers (0..4); Linux's SCTP_ADDR_CONFIRMED (5) and
- * SCTP_ADDR_POTENTIALLY_FAILED (6), which illumos never sends, pass through unchanged and reach
- * the provider as states illumos does not define.
+ * Peer address states are the same numbers (0..4). Linux's SCTP_ADDR_CONFIRMED (5), sent when a
+ * heartbeat confirms a path learned from INIT/INIT-ACK, becomes SCTP_ADDR_AVAILABLE: illumos reports
+ * that moment so (abi.tsv illumos fact:SCTP_ADDR_AVAILABLE.on_confirm). SCTP_ADDR_POTENTIALLY_FAILED
+ * (6), which illumos never sends, passes through unchanged and reaches the provider as a state
+ * illumos does not define.
  * ------------------------------------------------------------------------------------------- */
 _Static_assert(LX_SCTP_DATA_UNSENT == SCTP_DATA_UNSENT && LX_SCTP_DATA_SENT == SCTP_DATA_SENT, "linux ssf_flags");
 _Static_assert(LX_SCTP_PARTIAL_DELIVERY_ABORTED == SCTP_PARTIAL_DELIVERY_ABORTED, "linux pdapi_indication");
@@ -1386,7 +1388,8 @@ static size_t notification_to_il(unsigned char *buf, size_t n, size_t cap, int c
         putn(out, SN(LENGTH), IL_SIZEOF_STRUCT_SCTP_PADDR_CHANGE);
         sa_to_il((const struct sockaddr *)&lx.spc_aaddr, sizeof lx.spc_aaddr, addr);
         memcpy(out + IL_OFFSETOF_STRUCT_SCTP_PADDR_CHANGE_SPC_AADDR, addr, IL_SIZEOF_STRUCT_SCTP_PADDR_CHANGE_SPC_AADDR);
-        putn(out, SPC(STATE), (uint32_t)lx.spc_state); /* SCTP_ADDR_* states: no illumos rows; passed through */
+        putn(out, SPC(STATE), lx.spc_state == SCTP_ADDR_CONFIRMED ? (uint32_t)IL_SCTP_ADDR_AVAILABLE
+                                                                  : (uint32_t)lx.spc_state);
         putn(out, SPC(ERROR), (uint32_t)lx.spc_error);
         putn(out, SPC(ASSOC_ID), (uint32_t)lx.spc_assoc_id);
         outlen = IL_SIZEOF_STRUCT_SCTP_PADDR_CHANGE;

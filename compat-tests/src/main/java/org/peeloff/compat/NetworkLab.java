@@ -37,7 +37,8 @@ import org.junit.jupiter.api.Assumptions;
  *
  * <p>Everything made is undone by {@link #close()}, in reverse order, even after a failed case and
  * whatever step failed; a namespace left by a crashed earlier run (same name prefix and a pid that is
- * gone) is removed by {@link #create}. Host sysctls changed with {@link #hostSysctl} are restored.
+ * gone) is removed by {@link #create}. The lab never changes a sysctl of the test's own namespace:
+ * other tests share it (a case that needs short SCTP timers sets them as socket options).
  * Paths are numbered from a per-JVM counter, so two labs in one run never share addresses.
  */
 public final class NetworkLab implements AutoCloseable {
@@ -81,6 +82,26 @@ public final class NetworkLab implements AutoCloseable {
          */
         public void up() throws IOException {
             lab.ip("link", "set", "dev", localLink, "up");
+        }
+
+        /**
+         * The bytes the kernel has sent out of this end so far (the interface's {@code tx_bytes}, as
+         * {@code /proc/net/dev} of the test's namespace reports it): the kernel's own account of which path
+         * carried the traffic.
+         *
+         * @return the byte count
+         * @throws IOException when the interface is not listed
+         */
+        public long sentBytes() throws IOException {
+            for (String line : Files.readAllLines(java.nio.file.Path.of("/proc/net/dev"), StandardCharsets.US_ASCII)) {
+                int colon = line.indexOf(':');
+                if (colon > 0 && line.substring(0, colon).trim().equals(localLink)) {
+                    // receive: bytes packets errs drop fifo frame compressed multicast; then transmit: bytes ...
+                    String[] f = line.substring(colon + 1).trim().split("\\s+");
+                    return Long.parseLong(f[8]);
+                }
+            }
+            throw new IOException(localLink + " is not in /proc/net/dev");
         }
     }
 
@@ -214,28 +235,6 @@ public final class NetworkLab implements AutoCloseable {
     }
 
     /**
-     * Sets a sysctl of the test's own namespace (for instance {@code net.sctp.hb_interval}) until
-     * {@link #close()}, which puts the old value back. SCTP copies most of them into a socket when the
-     * socket is made, so set them before opening sockets.
-     *
-     * @param key   e.g. {@code net.sctp.rto_min}
-     * @param value the value
-     * @throws IOException when it cannot be read or written
-     */
-    public void hostSysctl(String key, String value) throws IOException {
-        java.nio.file.Path f = java.nio.file.Path.of("/proc/sys", key.replace('.', '/'));
-        String old = Files.readString(f, StandardCharsets.US_ASCII).trim();
-        Files.writeString(f, value, StandardCharsets.US_ASCII);
-        undo.push(() -> {
-            Files.writeString(f, old, StandardCharsets.US_ASCII);
-            String now = Files.readString(f, StandardCharsets.US_ASCII).trim();
-            if (!now.equals(old)) {
-                throw new IOException(key + " is " + now + " after restoring " + old);
-            }
-        });
-    }
-
-    /**
      * Waits until an SCTP endpoint in the namespace listens on {@code port} ({@code /proc/net/sctp/eps}
      * as the namespace sees it), so that a connect does not race the peer's start.
      *
@@ -309,7 +308,7 @@ public final class NetworkLab implements AutoCloseable {
     }
 
     /**
-     * Undoes everything, last made first: processes killed, sysctls restored, links and the namespace
+     * Undoes everything, last made first: processes killed, links and the namespace
      * deleted. Every step is tried; the first failure is thrown at the end with the others suppressed.
      *
      * @throws IOException when a step failed

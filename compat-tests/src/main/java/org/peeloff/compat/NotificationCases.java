@@ -46,10 +46,10 @@ import org.peeloff.spi.SocketOption;
 
 /**
  * TCK group: notifications and the event subscription (RFC 6458 section 6), on the provider's kernel
- * (or ABI personality) with the provider on both ends. The path-cut case (peer address change and
- * send failed when a path of a multi-homed association goes down, with a peer in a namespace of
- * {@link NetworkLab}) is not here yet: it has not passed in the VM. Hooked into {@link SctpProviderTck} by its {@code Notifications} group; each kind's case
- * is a row of the semantics report.
+ * (or ABI personality) with the provider on both ends. Peer address change and send failed on cut
+ * paths are {@link MultiHomingCases}; send failed on an expired time-to-live and partial delivery aborted
+ * are {@link DeliveryFailureCases}. Hooked into {@link SctpProviderTck} by its {@code Notifications}
+ * group; each kind's case is a row of the semantics report.
  */
 public abstract class NotificationCases {
     private final SctpProviderTck tck;

@@ -54,8 +54,8 @@ import org.peeloff.spi.SctpProvider;
  * with {@code UNSUPPORTED} naming the option before any native call, and listed in
  * {@link Capabilities#unsupported()}; the report then shows the option as missing on that OS.
  *
- * <p>Not here: PRIMARY_ADDR moving traffic between two paths (it needs two addresses on each side in
- * network namespaces); the round trip on a two-address association is.
+ * <p>PRIMARY_ADDR moving traffic between two paths needs two addresses on each side in network
+ * namespaces: that is {@link MultiHomingCases}; the round trip on a two-address loopback association is here.
  */
 public abstract class SctpOptionsTck {
     private final SctpProviderTck tck;
@@ -337,7 +337,7 @@ public abstract class SctpOptionsTck {
             nextData(server, buf, "a message after the primary changed");
             assertEquals("over the new primary", text(buf));
             o.note("peer paths " + peers + "; a foreign address: " + e.errnoName() + " -> " + e.error()
-                    + "; that traffic moves to the new primary needs two paths in network namespaces: not checked here");
+                    + "; that traffic moves to the new primary is checked on two veth paths by the MultiHoming group");
         }
     }
 

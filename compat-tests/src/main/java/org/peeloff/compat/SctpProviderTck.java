@@ -1306,13 +1306,20 @@ public abstract class SctpProviderTck {
         void communication_lost_after_a_peer_abort_carries_the_cause_code_12_User_Initiated_Abort(Observed o)
                 throws Exception {
             SctpProvider p = providerUnderTest();
-            o.note("the peer aborted by closing its one-to-many socket with unread data queued (Linux then sends ABORT "
-                    + "with cause 12, User-Initiated Abort); the SPI has no SO_LINGER option, so linger 0 cannot be used");
             try (Cleanup r = new Cleanup()) {
                 SctpMultiSocket server = server(r, p);
                 Link link = link(r, p, server);
-                send(server, link.serverSide(), 0, text("never read"));
-                Associations.awaitReadable(p, link.client().rawDescriptor(), "the unread message on the client");
+                if (p.supportsOption(org.peeloff.SctpOptions.SO_LINGER)) {
+                    // the abortive close a user asks for: SO_LINGER {on, 0}, then close (RFC 6458 8.1.4)
+                    link.client().setOption(org.peeloff.SctpOptions.SO_LINGER, 0);
+                    o.note("the peer aborted: SO_LINGER 0, then close of its one-to-many socket (the kernel sends ABORT "
+                            + "with cause 12, User-Initiated Abort)");
+                } else {
+                    send(server, link.serverSide(), 0, text("never read"));
+                    Associations.awaitReadable(p, link.client().rawDescriptor(), "the unread message on the client");
+                    o.note("the peer aborted by closing its one-to-many socket with unread data queued (this provider "
+                            + "has no SO_LINGER; Linux then sends ABORT with cause 12, User-Initiated Abort)");
+                }
                 link.client().close();
 
                 ByteBuffer buf = ByteBuffer.allocateDirect(Associations.BUFFER);
@@ -2437,6 +2444,22 @@ public abstract class SctpProviderTck {
     @Nested
     class Notifications extends NotificationCases {
         Notifications() {
+            super(SctpProviderTck.this);
+        }
+    }
+
+    /** Paths of a multi-homed association cut and switched in network namespaces ({@link MultiHomingCases}). */
+    @Nested
+    class MultiHoming extends MultiHomingCases {
+        MultiHoming() {
+            super(SctpProviderTck.this);
+        }
+    }
+
+    /** Data the kernel gives up on: time-to-live, aborted partial delivery ({@link DeliveryFailureCases}). */
+    @Nested
+    class DeliveryFailures extends DeliveryFailureCases {
+        DeliveryFailures() {
             super(SctpProviderTck.this);
         }
     }

@@ -418,6 +418,7 @@ public final class SemanticsReportWriter {
             }
             errnoMap(md, runs);
             notifications(md, runs);
+            options(md, runs);
             results(md, runs);
             notAllPassed(md, runs);
             capabilities(md, runs);
@@ -439,7 +440,7 @@ public final class SemanticsReportWriter {
                 String delivered = listed instanceof List<?> l ? (l.contains(kind.name()) ? "yes" : "no") : "?";
                 List<String> seen = new ArrayList<>();
                 for (Row row : r.rows()) {
-                    if (!"Notifications".equals(row.group())) {
+                    if (!NOTIFICATION_GROUPS.contains(row.group())) {
                         continue;
                     }
                     for (String n : row.notes()) {
@@ -455,6 +456,65 @@ public final class SemanticsReportWriter {
             }
         }
         md.append('\n');
+    }
+
+    /** The TCK groups whose cases show notifications being delivered. */
+    private static final java.util.Set<String> NOTIFICATION_GROUPS = java.util.Set.of("Notifications", "MultiHoming",
+            "DeliveryFailures");
+
+    /**
+     * One row per typed option ({@link org.peeloff.SctpOptions#all()}) per provider: supported on its OS or
+     * not (with the provider's own reason from {@code capabilities().unsupported()}), and the cases whose
+     * name or notes mention the option, with their outcome.
+     */
+    private static void options(StringBuilder md, List<Run> runs) {
+        md.append("## Options\n\nOne row per typed option per provider: supported, or refused `UNSUPPORTED` with the "
+                + "provider's reason; then the TCK cases that exercised it (name or notes), with their outcome.\n\n");
+        md.append("| Option | Provider | OS (provider) | Supported | Exercised by |\n|---|---|---|---|---|\n");
+        for (org.peeloff.SctpOption<?> option : org.peeloff.SctpOptions.all()) {
+            String name = option.name();
+            for (Run r : runs) {
+                String supported = "?";
+                Object details = r.capabilities().get("details");
+                if (details instanceof Map<?, ?> d && d.get("options") instanceof String listed) {
+                    supported = java.util.Arrays.stream(listed.split("[,;]")).map(String::trim)
+                            .anyMatch(name::equals) ? "yes" : "no";
+                }
+                if (r.capabilities().get("unsupported") instanceof List<?> l) {
+                    for (Object u : l) {
+                        if (String.valueOf(u).startsWith("option " + name + ":")) {
+                            supported = "no: " + String.valueOf(u).substring(("option " + name + ":").length()).trim();
+                        }
+                    }
+                }
+                List<String> seen = new ArrayList<>();
+                for (Row row : sortedRows(r)) {
+                    boolean named = row.caseName().contains(name);
+                    if (named || row.notes().stream().anyMatch(n -> mentions(n, name))) {
+                        seen.add(row.group() + "." + row.caseName() + " (" + row.outcome().json() + ")");
+                    }
+                }
+                md.append("| ").append(name).append(" | ").append(cell(r.provider())).append(" (")
+                  .append(r.provenance().json()).append(") | ").append(cell(r.os())).append(" | ")
+                  .append(cell(supported)).append(" | ").append(cell(seen.isEmpty() ? "-" : String.join(", ", seen)))
+                  .append(" |\n");
+            }
+        }
+        md.append('\n');
+    }
+
+    /** Whether {@code text} names {@code option} as a word (SCTP_STATUS, not SCTP_STATUS_X). */
+    static boolean mentions(String text, String option) {
+        for (int at = text.indexOf(option); at >= 0; at = text.indexOf(option, at + 1)) {
+            int after = at + option.length();
+            boolean startOk = at == 0 || !(Character.isLetterOrDigit(text.charAt(at - 1)) || text.charAt(at - 1) == '_');
+            boolean endOk = after == text.length()
+                    || !(Character.isLetterOrDigit(text.charAt(after)) || text.charAt(after) == '_');
+            if (startOk && endOk) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The errno each provider's OS gave, and the portable error it became, with the cases that showed it. */

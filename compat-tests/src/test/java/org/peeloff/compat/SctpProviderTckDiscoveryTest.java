@@ -100,8 +100,8 @@ class SctpProviderTckDiscoveryTest {
                 .filter(t -> t.isContainer() && t.getUniqueId().contains("nested-class"))
                 .map(TestIdentifier::getDisplayName).sorted().toList();
 
-        assertEquals(List.of("AssociationControlCases", "BadInput", "Concurrency", "EventLoop", "EventLoopOnPoll", "EventLoopScale", "Flags",
-                "Independence", "NothingLost", "Notifications", "PeelOff", "PeerAbort", "RawCalls", "Receiving", "ResourceUse", "Sending",
+        assertEquals(List.of("AssociationControlCases", "BadInput", "Concurrency", "DeliveryFailures", "EventLoop", "EventLoopOnPoll",
+                "EventLoopScale", "Flags", "Independence", "MultiHoming", "NothingLost", "Notifications", "PeelOff", "PeerAbort", "RawCalls", "Receiving", "ResourceUse", "Sending",
                 "TypedOptions"),
                 groups);
         // a group may extend another (EventLoopOnPoll runs EventLoop's cases on another backend) or a

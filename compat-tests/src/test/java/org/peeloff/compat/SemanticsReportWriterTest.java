@@ -129,6 +129,28 @@ class SemanticsReportWriterTest {
     }
 
     @Test
+    void the_markdown_has_a_row_per_option_per_provider_with_support_and_the_cases_that_used_it() throws IOException {
+        Map<String, Object> caps = Map.of("details", Map.of("options", "SO_SNDBUF, SCTP_STATUS; per association"),
+                "unsupported", List.of("option SCTP_MAXSEG: the kernel answers ENOPROTOOPT"));
+        SemanticsReportWriter.write(dir, new Run("solaris", Provenance.ABI_PERSONALITY, "T", "SunOS", "Linux", "17",
+                "2026-01-01T00:00:00Z", caps, null, List.of(
+                new Row("solaris", Provenance.ABI_PERSONALITY, "TypedOptions", "SCTP_STATUS_matches_the_peer",
+                        Outcome.PASSED, null, "SunOS", List.of(), List.of()),
+                new Row("solaris", Provenance.ABI_PERSONALITY, "MultiHoming", "primary_moves",
+                        Outcome.ABORTED, "no lab", "SunOS", List.of(), List.of("SCTP_STATUS primary /198.18.2.2:1")))));
+
+        String md = Files.readString(dir.resolve(SemanticsReportWriter.MARKDOWN));
+        assertTrue(md.contains("## Options"), md);
+        assertTrue(md.contains("| SCTP_STATUS | solaris (abi-personality) | SunOS | yes | "
+                + "MultiHoming.primary_moves (aborted), TypedOptions.SCTP_STATUS_matches_the_peer (passed) |"), md);
+        assertTrue(md.contains("| SCTP_MAXSEG | solaris (abi-personality) | SunOS | no: the kernel answers ENOPROTOOPT | - |"), md);
+        assertTrue(md.contains("| SO_RCVBUF | solaris (abi-personality) | SunOS | no | - |"), md);
+        long optionRows = md.lines().filter(l -> l.startsWith("| SO_") || l.startsWith("| SCTP_")).count();
+        assertEquals(org.peeloff.SctpOptions.all().size(), optionRows, "one row per option for the one provider: " + md);
+        assertFalse(SemanticsReportWriter.mentions("SCTP_STATUS_X", "SCTP_STATUS"));
+    }
+
+    @Test
     void each_kernel_of_a_matrix_keeps_its_own_run_and_names_it() throws IOException {
         SemanticsReportWriter.write(dir, linux("2026-01-01T00:00:00Z"));
         Run older = linux("2026-01-01T00:00:00Z");
