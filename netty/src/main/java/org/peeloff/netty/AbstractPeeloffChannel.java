@@ -27,6 +27,21 @@ abstract class AbstractPeeloffChannel extends AbstractChannel {
         super(parent);
     }
 
+    /**
+     * Opens a one-to-many socket; a null family tries INET6 (which also serves IPv4 addresses), then INET.
+     */
+    static org.peeloff.SctpMultiSocket openMulti(org.peeloff.spi.SctpProvider provider, java.net.ProtocolFamily family)
+            throws org.peeloff.SctpException {
+        if (family == null) {
+            try {
+                return org.peeloff.SctpMultiSocket.open(provider, java.net.StandardProtocolFamily.INET6);
+            } catch (org.peeloff.SctpException e) {
+                return org.peeloff.SctpMultiSocket.open(provider, java.net.StandardProtocolFamily.INET);
+            }
+        }
+        return org.peeloff.SctpMultiSocket.open(provider, family);
+    }
+
     /** @return the socket: an {@code SctpSocket} or an {@code SctpMultiSocket} */
     abstract Object socket();
 

@@ -77,18 +77,21 @@ public class PeeloffSctpChannel extends AbstractPeeloffChannel implements SctpCh
     private ChannelPromise connectPromise;
     private Future<?> connectTimeout;
 
-    /** Opens an IPv4 one-to-one socket with the provider {@link Sctp#provider()} chose. */
+    /**
+     * Opens a one-to-one socket with the provider {@link Sctp#provider()} chose: IPv6 (which also serves
+     * IPv4 addresses) where the provider opens one, else IPv4, as the JDK's {@code SctpChannel.open()}.
+     */
     public PeeloffSctpChannel() {
         this(Sctp.provider());
     }
 
     /**
-     * Opens an IPv4 one-to-one socket with the given provider.
+     * Opens a one-to-one socket with the given provider, IPv6 where it can (see {@link #PeeloffSctpChannel()}).
      *
      * @param provider the provider (its {@link PeeloffIoHandler} must drive the channel's event loop)
      */
     public PeeloffSctpChannel(SctpProvider provider) {
-        this(provider, StandardProtocolFamily.INET);
+        this(null, open(provider, null), null, 0, 0);
     }
 
     /**
@@ -104,13 +107,13 @@ public class PeeloffSctpChannel extends AbstractPeeloffChannel implements SctpCh
     /**
      * Wraps a connected or peeled-off socket.
      *
-     * @param parent   the server channel, or null
+     * @param parent   the server or one-to-many channel it was peeled off, or null
      * @param socket   the socket (made non-blocking here)
      * @param id       its association, or null when not known yet
      * @param inStreams  the association's inbound streams (0 when not known)
      * @param outStreams the association's outbound streams (0 when not known)
      */
-    PeeloffSctpChannel(PeeloffSctpServerChannel parent, SctpSocket socket, AssociationId id, int inStreams,
+    PeeloffSctpChannel(AbstractPeeloffChannel parent, SctpSocket socket, AssociationId id, int inStreams,
                        int outStreams) {
         super(parent);
         this.socket = socket;
@@ -130,6 +133,13 @@ public class PeeloffSctpChannel extends AbstractPeeloffChannel implements SctpCh
 
     private static SctpSocket open(SctpProvider provider, ProtocolFamily family) {
         try {
+            if (family == null) {
+                try {
+                    return SctpSocket.open(provider, StandardProtocolFamily.INET6);
+                } catch (SctpException e) {
+                    return SctpSocket.open(provider, StandardProtocolFamily.INET);
+                }
+            }
             return SctpSocket.open(provider, family);
         } catch (SctpException e) {
             throw new ChannelException("Failed to open a Peeloff SCTP socket: " + e.getMessage(), e);
@@ -163,9 +173,20 @@ public class PeeloffSctpChannel extends AbstractPeeloffChannel implements SctpCh
         }
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @return the server channel that accepted it, or null for a client channel or one peeled off a
+     *         {@link PeeloffSctpMultiChannel} (see {@link #peeledFrom()})
+     */
     @Override
     public SctpServerChannel parent() {
-        return (SctpServerChannel) super.parent();
+        return super.parent() instanceof SctpServerChannel s ? s : null;
+    }
+
+    /** @return the channel whose one-to-many socket this association was peeled off, or null */
+    public io.netty.channel.Channel peeledFrom() {
+        return super.parent();
     }
 
     @Override

@@ -60,7 +60,10 @@ public class PeeloffSctpServerChannel extends AbstractPeeloffChannel implements 
     private volatile boolean bound;
     private ByteBuffer scratch;
 
-    /** Opens an IPv4 one-to-many socket with the provider {@link Sctp#provider()} chose. */
+    /**
+     * Opens a one-to-many socket with the provider {@link Sctp#provider()} chose: IPv6 (which also serves
+     * IPv4 addresses) where the provider opens one, else IPv4, as the JDK's channels do.
+     */
     public PeeloffSctpServerChannel() {
         this(Sctp.provider());
     }
@@ -69,17 +72,17 @@ public class PeeloffSctpServerChannel extends AbstractPeeloffChannel implements 
      * @param provider the provider (its {@link PeeloffIoHandler} must drive the channel's event loops)
      */
     public PeeloffSctpServerChannel(SctpProvider provider) {
-        this(provider, StandardProtocolFamily.INET);
+        this(provider, null);
     }
 
     /**
      * @param provider the provider
-     * @param family   INET or INET6
+     * @param family   INET or INET6; null: INET6 where the provider opens one, else INET
      */
     public PeeloffSctpServerChannel(SctpProvider provider, ProtocolFamily family) {
         super(null);
         try {
-            socket = SctpMultiSocket.open(provider, family);
+            socket = openMulti(provider, family);
         } catch (SctpException e) {
             throw new ChannelException("Failed to open a Peeloff one-to-many SCTP socket: " + e.getMessage(), e);
         }

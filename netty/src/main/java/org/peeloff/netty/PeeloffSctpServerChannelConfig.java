@@ -22,9 +22,9 @@ import io.netty.channel.sctp.SctpChannelOption;
 public final class PeeloffSctpServerChannelConfig extends DefaultChannelConfig implements SctpServerChannelConfig {
     private final SocketOptions options;
     private volatile int backlog = 128;
-    private final PeeloffSctpServerChannel channel;
+    private final AbstractPeeloffChannel channel;
 
-    PeeloffSctpServerChannelConfig(PeeloffSctpServerChannel channel, Object socket) {
+    PeeloffSctpServerChannelConfig(AbstractPeeloffChannel channel, Object socket) {
         super(channel);
         this.channel = channel;
         this.options = new SocketOptions(socket);
