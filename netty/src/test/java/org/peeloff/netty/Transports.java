@@ -39,6 +39,13 @@ final class Transports {
      * @return that provider, available (its library, or its ABI personality, loaded)
      */
     static SctpProvider provider(String id) {
+        return PROVIDERS.computeIfAbsent(id, Transports::load);
+    }
+
+    /** One instance per id: a selector serves only the sockets of its own provider instance. */
+    private static final java.util.Map<String, SctpProvider> PROVIDERS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static SctpProvider load(String id) {
         for (SctpProvider p : ServiceLoader.load(SctpProvider.class)) {
             if (p.id().equals(id)) {
                 if (!p.isAvailable()) {
