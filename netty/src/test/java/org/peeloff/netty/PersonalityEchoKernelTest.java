@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,11 +27,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PersonalityEchoKernelTest {
 
     @Test
+    @Timeout(value = 13, unit = TimeUnit.MINUTES)
     void netty_SctpEchoTest_passes_on_the_solaris_provider_through_the_illumos_personality() throws Exception {
         run(IllumosPersonalityEcho.class, "solaris", "org.peeloff.solaris.library");
     }
 
     @Test
+    @Timeout(value = 13, unit = TimeUnit.MINUTES)
     void netty_SctpEchoTest_passes_on_the_aix_provider_through_the_AIX_personality() throws Exception {
         run(AixPersonalityEcho.class, "aix", "org.peeloff.aix.library", "org.peeloff.aix.abi");
     }
@@ -65,9 +68,12 @@ class PersonalityEchoKernelTest {
         cmd.add("--details-theme=ascii");
         Path log = out.resolve("console.txt");
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!p.waitFor(15, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            throw new AssertionError("the " + provider + " echo JVM did not finish in 15 minutes; " + tail(log));
+        try {
+            if (!p.waitFor(12, TimeUnit.MINUTES)) {
+                throw new AssertionError("the " + provider + " echo JVM did not finish in 12 minutes; " + tail(log));
+            }
+        } finally {
+            p.destroyForcibly(); // never left running behind a failed or interrupted case
         }
         String report = Files.readString(out.resolve("TEST-junit-jupiter.xml"));
         int tests = attr(report, "tests");
