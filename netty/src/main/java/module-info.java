@@ -1,3 +1,7 @@
+/*
+ * Copyright The Peeloff developers
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * Peeloff's Netty SCTP transport.
  */

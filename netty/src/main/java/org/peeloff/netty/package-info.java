@@ -1,3 +1,7 @@
+/*
+ * Copyright The Peeloff developers
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * A Netty 4.2 SCTP transport over Peeloff: {@link org.peeloff.netty.PeeloffIoHandler} (an
  * {@code IoHandler} driven by Peeloff's {@code SctpSelector}; groups from

@@ -1,3 +1,7 @@
+/*
+ * Copyright The Peeloff developers
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package org.peeloff.netty;
 
 import java.util.List;
