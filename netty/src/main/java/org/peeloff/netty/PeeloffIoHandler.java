@@ -92,11 +92,12 @@ public final class PeeloffIoHandler implements IoHandler {
         int n;
         try {
             if (context.canBlock()) {
-                long deadline = context.deadlineNanos();
-                if (deadline == -1) {
-                    n = selector.select();
+                if (context.deadlineNanos() == -1) {
+                    n = selector.select(); // no scheduled task: until readiness or wakeup()
                 } else {
-                    long millis = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime() + 999_999L);
+                    // deadlineNanos() is on Netty's own clock; delayNanos takes System.nanoTime() and converts
+                    long delay = context.delayNanos(System.nanoTime());
+                    long millis = TimeUnit.NANOSECONDS.toMillis(delay + 999_999L);
                     n = millis <= 0 ? selector.selectNow() : selector.select(millis);
                 }
             } else {
