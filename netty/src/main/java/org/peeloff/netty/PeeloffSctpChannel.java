@@ -61,7 +61,9 @@ import org.peeloff.spi.SctpProvider;
  * send failed and shutdown notifications (which also implement {@link PeeloffEvent}); on a shutdown
  * notification the channel closes. Other notification kinds are fired as Peeloff's records.
  *
- * <p>Its event loop must be driven by a {@link PeeloffIoHandler} of the same provider.
+ * <p>Its event loop must be driven by a {@link PeeloffIoHandler} of the same provider. A client channel
+ * needs a one-to-one socket, which the aix provider refuses (AIX documents only one-to-many sockets): there
+ * the constructor fails with a {@code ChannelException} saying so; the server channels work on AIX.
  */
 public class PeeloffSctpChannel extends AbstractPeeloffChannel implements SctpChannel {
     private static final ChannelMetadata METADATA = new ChannelMetadata(false);

@@ -21,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Netty's {@code SctpEchoTest} over Peeloff's transport on the solaris and aix providers, through their ABI
+ * Netty's {@code SctpEchoTest} over Peeloff's transport on the solaris provider (server and client) and the
+ * aix provider (server, with Netty's NIO client: the aix provider has no one-to-one client socket), through their ABI
  * personalities over the VM's real Linux kernel. A JVM binds one provider's POSIX library, so each
  * personality runs {@link IllumosPersonalityEcho} / {@link AixPersonalityEcho} in a JVM of its own (same
  * class path, the personality library named by the property this JVM was given); the case passes only if
@@ -38,7 +39,7 @@ class PersonalityEchoKernelTest {
 
     @Test
     @Timeout(value = 13, unit = TimeUnit.MINUTES)
-    void netty_SctpEchoTest_passes_on_the_aix_provider_through_the_AIX_personality() throws Exception {
+    void netty_SctpEchoTest_passes_with_the_server_on_the_aix_provider_through_the_AIX_personality() throws Exception {
         run(AixPersonalityEcho.class, "aix", "org.peeloff.aix.library", "org.peeloff.aix.abi");
     }
 
