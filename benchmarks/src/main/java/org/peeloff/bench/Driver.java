@@ -719,9 +719,11 @@ public final class Driver {
                 b.sample("idle", impl, "wakeups_per_s", cost.wakeupsPerSecond());
                 b.sample("idle", impl, "process_switches_per_s", cost.processSwitchesPerSecond());
                 b.sample("idle", impl, "blocked", cost.blocked());
-                say("   %s: %.2f ms CPU per s, %.1f wake-ups/s of the receivers, %.1f context switches/s of the process,"
-                        + " %d of %d receivers asleep in the kernel at the end", impl, cost.cpuMillisPerSecond(),
-                        cost.wakeupsPerSecond(), cost.processSwitchesPerSecond(), cost.blocked(), plan.idleSockets());
+                b.sample("idle", impl, "jit_ms_per_s", cost.jitMillisPerSecond());
+                say("   %s: %.2f ms CPU per s (JIT %.2f), %.1f wake-ups/s of the receivers, %.1f context switches/s of the"
+                        + " process, %d of %d receivers asleep in the kernel at the end", impl, cost.cpuMillisPerSecond(),
+                        cost.jitMillisPerSecond(), cost.wakeupsPerSecond(), cost.processSwitchesPerSecond(), cost.blocked(),
+                        plan.idleSockets());
                 quiesce();
             }
             b.commit();

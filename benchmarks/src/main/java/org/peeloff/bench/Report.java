@@ -490,6 +490,10 @@ public final class Report {
                     "process_switches_per_s");
             row("idle.blocked", "6. Idle: receiving threads asleep in the kernel at the window's end", "threads",
                     Better.NONE, "idle", "blocked");
+            if (!raw.values("idle", Driver.PEELOFF, "jit_ms_per_s").isEmpty()) {
+                row("idle.jit", "6. Idle: of the process CPU time, the JIT compilers'", "ms/s", Better.LOWER, "idle",
+                        "jit_ms_per_s");
+            }
             targets.add(costTarget("Idle, process CPU time: Peeloff no more than the JDK", cpu));
             targets.add(costTarget("Idle, wake-ups of the blocked threads: Peeloff no more than the JDK", wake));
         }
