@@ -34,7 +34,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * implementations run back to back; {@link Report} takes medians.
  *
  * <pre>
- * java -cp ... org.peeloff.bench.Driver --out DIR --c PATH [--quick] --step meta|1..7|profile [--only 1,3]
+ * java -cp ... org.peeloff.bench.Driver --out DIR --c PATH [--plan standard|full|quick] --step meta|1..7|profile [--only 1,3]
  * java -cp ... org.peeloff.bench.Driver --tput-once peeloff|jdk SIZE WARMUP_MS WINDOW_MS   (for the profile)
  * java -cp ... org.peeloff.bench.Driver --shared-once peeloff|jdk C_PROGRAM                 (for the profile)
  * </pre>
@@ -52,7 +52,8 @@ public final class Driver {
     static final String JDK = "jdk";
 
     /**
-     * How much of everything: the full run, or a quick one for development.
+     * How much of everything: the standard run ({@code benchmarks/run}'s default), the full one
+     * (more sizes and repetitions, {@code --full}), or a quick one for development.
      *
      * @param scaleJdkFullUpTo at sizes above this, the JDK's branch() is timed for the first
      *                         {@code scaleJdkSample} associations only (it scans its association map
@@ -78,6 +79,33 @@ public final class Driver {
                     new int[] {100, 1000}, 1000, 2000, 3,
                     1000, 1000, 10_000, 3,
                     10, 3);
+        }
+
+        /**
+         * The default: what two boots of this plan can finish, one after the other or at the same
+         * time, on the 2-core project machine under instruction counting within an hour or so, and
+         * still evidence: every figure from several repetitions with its spread (measure 1: 2 rounds
+         * of a C run of 3 rounds and a JMH fork of 8 warm-up + 3 measured batches of 1,000 each;
+         * measure 2 up to 5,000 associations; 4, 3, 3, 3, 3 repetitions for measures 3 to 7).
+         */
+        static Plan standard() {
+            return new Plan("standard", 1000, 2, 8, 3, 1, 3,
+                    new int[] {1000, 5000}, 2, 1000, 6, 5000, 1000,
+                    new int[] {64, 1024}, 1000, 2000, 4,
+                    200, 4, 1024, 64, 500, 1500, 1500, 3000, 3,
+                    new int[] {100, 1000}, 1000, 2000, 3,
+                    1000, 1000, 10_000, 3,
+                    10, 3);
+        }
+
+        /** @return the plan of that name: standard, full or quick */
+        static Plan named(String name) {
+            return switch (name) {
+                case "standard" -> standard();
+                case "full" -> full();
+                case "quick" -> quick();
+                default -> throw new IllegalArgumentException("unknown plan " + name + " (standard, full, quick)");
+            };
         }
 
         static Plan quick() {
@@ -124,14 +152,15 @@ public final class Driver {
         }
         Path out = null;
         String cBinary = null;
-        boolean quick = false;
+        String planName = "standard";
         String step = null;
         String only = "1,2,3,4,5,6,7";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--out" -> out = Path.of(args[++i]);
                 case "--c" -> cBinary = args[++i];
-                case "--quick" -> quick = true;
+                case "--quick" -> planName = "quick";
+                case "--plan" -> planName = args[++i];
                 case "--step" -> step = args[++i];
                 case "--only" -> only = args[++i];
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
@@ -139,10 +168,10 @@ public final class Driver {
         }
         if (out == null || cBinary == null || step == null) {
             throw new IllegalArgumentException(
-                    "usage: Driver --out DIR --c PATH [--quick] --step meta|1..7|profile [--only 1,3]");
+                    "usage: Driver --out DIR --c PATH [--plan standard|full|quick] --step meta|1..7|profile [--only 1,3]");
         }
         Files.createDirectories(out);
-        Driver d = new Driver(quick ? Plan.quick() : Plan.full(), new CProgram(cBinary), out);
+        Driver d = new Driver(Plan.named(planName), new CProgram(cBinary), out);
         switch (step) {
             case "meta" -> d.meta();
             case "1" -> d.peelCost();

@@ -629,7 +629,7 @@ public final class Report {
         sb.append('\n');
         if ("quick".equals(meta.get("plan"))) {
             sb.append("**A quick run: small counts, short windows, one repetition. Its figures and verdicts are not")
-                    .append(" evidence; only a full run's are.**\n\n");
+                    .append(" evidence; only a standard or full run's are.**\n\n");
         }
         sb.append("Figures are medians of the repetitions of one run, with [min–max] over the repetitions (or samples);")
                 .append(" the three implementations ran back to back in the same boot. Peeloff/C and Peeloff/JDK divide")
