@@ -85,16 +85,17 @@ public final class Driver {
          * The default: what two boots of this plan can finish, one after the other or at the same
          * time, on the 2-core project machine under instruction counting within an hour or so, and
          * still evidence: every figure from several repetitions with its spread (measure 1: 2 rounds
-         * of a C run of 3 rounds and a JMH fork of 8 warm-up + 3 measured batches of 1,000 each;
-         * measure 2 up to 5,000 associations; 4, 3, 3, 3, 3 repetitions for measures 3 to 7).
+         * of a C run of 3 rounds and a JMH fork of 5 warm-up + 2 measured batches of 1,000 each, the
+         * JIT quiet before each batch; measure 2 up to 5,000 associations; 4, 3, 3, 2, 3 repetitions
+         * for measures 3 to 7).
          */
         static Plan standard() {
-            return new Plan("standard", 1000, 2, 8, 3, 1, 3,
+            return new Plan("standard", 1000, 2, 5, 2, 1, 3,
                     new int[] {1000, 5000}, 2, 1000, 6, 5000, 1000,
                     new int[] {64, 1024}, 1000, 2000, 4,
                     200, 4, 1024, 64, 500, 1500, 1500, 3000, 3,
                     new int[] {100, 1000}, 1000, 2000, 3,
-                    1000, 1000, 10_000, 3,
+                    1000, 1000, 10_000, 2,
                     10, 3);
         }
 
