@@ -298,6 +298,8 @@ public final class Driver {
                         Integer.toString(plan.cWarmup()))) {
                     if (r.text("warmup").equals("0")) {
                         b.sample("peel", C, "us_per_call", r.number("per_call_ns") / 1e3);
+                        b.sample("peel.cpu", C, "us_per_call", (r.number("user_ns") + r.number("sys_ns")) / n / 1e3);
+                        b.sample("peel.sys", C, "us_per_call", r.number("sys_ns") / n / 1e3);
                         b.sample("peel.dupclose", C, "us_per_call", r.number("dupclose_ns") / 1e3);
                         say("   round %d c: %.1f us per call", round + 1, r.number("per_call_ns") / 1e3);
                     }
@@ -309,8 +311,20 @@ public final class Driver {
                 if (have("peel", impl, "us_per_call") >= (round + 1) * plan.jmhMeasure()) {
                     continue;
                 }
-                Collection<RunResult> results = new Runner(jmhOptions(n, impl).build()).run();
+                Path cpuLog = out.resolve("cpu-" + impl + "-" + (round + 1) + ".tsv");
+                Files.deleteIfExists(cpuLog);
+                Collection<RunResult> results = new Runner(jmhOptions(n, impl,
+                        "-D" + PeelOffBenchmark.CpuSplit.CPU_LOG_PROPERTY + "=" + cpuLog).build()).run();
                 RawLog.Batch b = raw.batch();
+                // the calling thread's CPU time per call, of the measured batches (the file's last lines)
+                List<String> cpuLines = Files.exists(cpuLog) ? Files.readAllLines(cpuLog) : List.of();
+                for (String line : cpuLines.subList(Math.max(0, cpuLines.size() - plan.jmhMeasure()), cpuLines.size())) {
+                    String[] f = line.split("\t");
+                    b.sample("peel.cpu", impl, "us_per_call", Double.parseDouble(f[1]) / 1e3);
+                    b.sample("peel.sys", impl, "us_per_call", Double.parseDouble(f[3]) / 1e3);
+                    say("   round %d %s: CPU time of the calling thread %.1f us per call (kernel %.1f), JIT %s ms during the batch",
+                            round + 1, impl, Double.parseDouble(f[1]) / 1e3, Double.parseDouble(f[3]) / 1e3, f[4]);
+                }
                 List<Double> fork = new ArrayList<>();
                 for (RunResult rr : results) {
                     for (BenchmarkResult br : rr.getBenchmarkResults()) {

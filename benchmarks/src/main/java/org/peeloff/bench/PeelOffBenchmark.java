@@ -113,6 +113,12 @@ public class PeelOffBenchmark {
      * caller's own code. The C program prints the same from {@code getrusage(RUSAGE_THREAD)}.
      */
     record CpuSplit(long cpu0, long user0, long jit0) {
+        /**
+         * A file the fork appends one line per iteration to (impl, CPU, user and kernel ns per call,
+         * JIT ms during the batch), for {@link Driver} to record.
+         */
+        static final String CPU_LOG_PROPERTY = "peeloff.bench.cpuLog";
+
         static CpuSplit start() {
             var t = java.lang.management.ManagementFactory.getThreadMXBean();
             return new CpuSplit(t.getCurrentThreadCpuTime(), t.getCurrentThreadUserTime(), Jit.millis());
@@ -122,9 +128,21 @@ public class PeelOffBenchmark {
             var t = java.lang.management.ManagementFactory.getThreadMXBean();
             long cpu = t.getCurrentThreadCpuTime() - cpu0;
             long user = t.getCurrentThreadUserTime() - user0;
+            long jit = Jit.millis() - jit0;
             System.out.printf(java.util.Locale.ROOT, "CPUSPLIT impl=%s calls=%d cpu_ns_per_call=%.0f user_ns_per_call=%.0f"
                     + " sys_ns_per_call=%.0f jit_ms_during_batch=%d%n", impl, calls, (double) cpu / calls,
-                    (double) user / calls, (double) (cpu - user) / calls, Jit.millis() - jit0);
+                    (double) user / calls, (double) (cpu - user) / calls, jit);
+            String log = System.getProperty(CPU_LOG_PROPERTY);
+            if (log != null) {
+                try {
+                    java.nio.file.Files.writeString(java.nio.file.Path.of(log), String.format(java.util.Locale.ROOT,
+                            "%s\t%.1f\t%.1f\t%.1f\t%d%n", impl, (double) cpu / calls, (double) user / calls,
+                            (double) (cpu - user) / calls, jit), java.nio.file.StandardOpenOption.CREATE,
+                            java.nio.file.StandardOpenOption.APPEND);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
         }
     }
 

@@ -410,6 +410,13 @@ public final class Report {
         targets.add(new Target("Peel-off: Peeloff at least 10x faster than the JDK's branch()",
                 1 / peel.ratio(Driver.JDK), 10, false, "JDK/Peeloff = " + x(1 / peel.ratio(Driver.JDK))
                 + spread(inverse(peel.repRatio(Driver.JDK))), inverse(peel.repRatio(Driver.JDK))));
+        if (!raw.values("peel.cpu", Driver.PEELOFF, "us_per_call").isEmpty()) {
+            Row cpu = row("peel.cpu", "1c. Peel-off, CPU time of the calling thread per call (user + kernel)", "us",
+                    Better.LOWER, "peel.cpu", "us_per_call");
+            row("peel.sys", "1d. Peel-off, of which kernel time", "us", Better.LOWER, "peel.sys", "us_per_call");
+            targets.add(ratioTarget("Peel-off, the calling thread's CPU time: Peeloff at most 1.2x C", cpu, Driver.C,
+                    1.2, true));
+        }
         if (!raw.values("peel.dupclose", Driver.C, "us_per_call").isEmpty()) {
             Map<String, Double> v = new LinkedHashMap<>();
             v.put(Driver.PEELOFF, Double.NaN);
