@@ -322,8 +322,9 @@ public final class Driver {
                     String[] f = line.split("\t");
                     b.sample("peel.cpu", impl, "us_per_call", Double.parseDouble(f[1]) / 1e3);
                     b.sample("peel.sys", impl, "us_per_call", Double.parseDouble(f[3]) / 1e3);
-                    say("   round %d %s: CPU time of the calling thread %.1f us per call (kernel %.1f), JIT %s ms during the batch",
-                            round + 1, impl, Double.parseDouble(f[1]) / 1e3, Double.parseDouble(f[3]) / 1e3, f[4]);
+                    say("   round %d %s: CPU time of the calling thread %.1f us per call (kernel %.1f), JIT %s ms compiled"
+                            + " and %s clock ticks of compiler threads during the batch", round + 1, impl,
+                            Double.parseDouble(f[1]) / 1e3, Double.parseDouble(f[3]) / 1e3, f[4], f[5]);
                 }
                 List<Double> fork = new ArrayList<>();
                 for (RunResult rr : results) {

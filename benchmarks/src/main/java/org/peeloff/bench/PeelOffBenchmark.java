@@ -112,7 +112,7 @@ public class PeelOffBenchmark {
      * instruction counting it tells how much of a call's cost is the kernel's work and how much the
      * caller's own code. The C program prints the same from {@code getrusage(RUSAGE_THREAD)}.
      */
-    record CpuSplit(long cpu0, long user0, long jit0) {
+    record CpuSplit(long cpu0, long user0, long jit0, long ticks0) {
         /**
          * A file the fork appends one line per iteration to (impl, CPU, user and kernel ns per call,
          * JIT ms during the batch), for {@link Driver} to record.
@@ -121,7 +121,8 @@ public class PeelOffBenchmark {
 
         static CpuSplit start() {
             var t = java.lang.management.ManagementFactory.getThreadMXBean();
-            return new CpuSplit(t.getCurrentThreadCpuTime(), t.getCurrentThreadUserTime(), Jit.millis());
+            return new CpuSplit(t.getCurrentThreadCpuTime(), t.getCurrentThreadUserTime(), Jit.millis(),
+                    Jit.compilerTicks());
         }
 
         void print(String impl, int calls) {
@@ -129,15 +130,16 @@ public class PeelOffBenchmark {
             long cpu = t.getCurrentThreadCpuTime() - cpu0;
             long user = t.getCurrentThreadUserTime() - user0;
             long jit = Jit.millis() - jit0;
+            long ticks = Jit.compilerTicks() - ticks0;
             System.out.printf(java.util.Locale.ROOT, "CPUSPLIT impl=%s calls=%d cpu_ns_per_call=%.0f user_ns_per_call=%.0f"
-                    + " sys_ns_per_call=%.0f jit_ms_during_batch=%d%n", impl, calls, (double) cpu / calls,
-                    (double) user / calls, (double) (cpu - user) / calls, jit);
+                    + " sys_ns_per_call=%.0f jit_ms_during_batch=%d compiler_ticks_during_batch=%d%n", impl, calls,
+                    (double) cpu / calls, (double) user / calls, (double) (cpu - user) / calls, jit, ticks);
             String log = System.getProperty(CPU_LOG_PROPERTY);
             if (log != null) {
                 try {
                     java.nio.file.Files.writeString(java.nio.file.Path.of(log), String.format(java.util.Locale.ROOT,
-                            "%s\t%.1f\t%.1f\t%.1f\t%d%n", impl, (double) cpu / calls, (double) user / calls,
-                            (double) (cpu - user) / calls, jit), java.nio.file.StandardOpenOption.CREATE,
+                            "%s\t%.1f\t%.1f\t%.1f\t%d\t%d%n", impl, (double) cpu / calls, (double) user / calls,
+                            (double) (cpu - user) / calls, jit, ticks), java.nio.file.StandardOpenOption.CREATE,
                             java.nio.file.StandardOpenOption.APPEND);
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
