@@ -17,11 +17,12 @@ import org.peeloff.spi.SctpProvider;
 /**
  * Netty's own {@code SctpEchoTest} (io.netty:netty-testsuite, unchanged: ordered and unordered echo of
  * 4 KiB in random-sized messages through {@code SctpMessageCompletionHandler} and the byte-stream codecs,
- * over every buffer allocator of the suite) with Peeloff's server channel on the aix provider, through the
- * AIX ABI personality over the Linux kernel, and Netty's NIO SCTP client (the JDK, on the same kernel).
- * The client side is NIO because the aix provider refuses one-to-one sockets ("AIX documents only
- * one-to-many sockets"), which {@link PeeloffSctpChannel} as a client needs; the server channel needs none
- * (it accepts by peeling associations off a one-to-many socket), so it runs on AIX as on every provider.
+ * over every buffer allocator of the suite) on the aix provider, through the AIX ABI personality over the
+ * Linux kernel, with two pairings run by each case: Peeloff's server and client channels at both ends, and
+ * Peeloff's server with Netty's NIO SCTP client (the JDK, on the same kernel). The aix provider refuses
+ * one-to-one sockets ("AIX documents only one-to-many sockets"), so Peeloff's client channel connects on a
+ * one-to-many socket and peels its association off (chosen by the provider's capabilities); the server
+ * channel accepts by peeling associations off a one-to-many socket, as on every provider.
  * Runs in a JVM of its own (one process binds one provider's POSIX library), started by
  * {@link PersonalityEchoKernelTest} inside the test VM: the AIX ABI personality over the real Linux kernel.
  */
@@ -36,6 +37,11 @@ class AixPersonalityEcho extends SctpEchoTest {
 
     @Override
     protected List<BootstrapComboFactory<ServerBootstrap, Bootstrap>> newFactories() {
-        return Transports.combo(() -> Transports.peeloffServer(PROVIDER), Transports::nioClient);
+        // Peeloff at both ends (the client connects on a one-to-many socket and peels off: the aix provider
+        // has no one-to-one socket), then Peeloff's server with Netty's NIO client
+        List<BootstrapComboFactory<ServerBootstrap, Bootstrap>> l = new java.util.ArrayList<>(Transports.combo(
+                () -> Transports.peeloffServer(PROVIDER), () -> Transports.peeloffClient(PROVIDER)));
+        l.addAll(Transports.combo(() -> Transports.peeloffServer(PROVIDER), Transports::nioClient));
+        return l;
     }
 }

@@ -75,6 +75,14 @@ final class Transports {
         return new Bootstrap().group(peeloffGroups(p)[1]).channelFactory(() -> new PeeloffSctpChannel(p));
     }
 
+    /**
+     * @return a client that connects on a one-to-many socket and peels its association off, whatever the
+     *         provider's capabilities (what a provider without one-to-one sockets does)
+     */
+    static Bootstrap peeloffClientViaOneToMany(SctpProvider p) {
+        return new Bootstrap().group(peeloffGroups(p)[1]).channelFactory(() -> new PeeloffSctpChannel(p, null, true));
+    }
+
     static ServerBootstrap nioServer() {
         return new ServerBootstrap().group(NIO_BOSS, NIO_WORKER).channel(NioSctpServerChannel.class);
     }
