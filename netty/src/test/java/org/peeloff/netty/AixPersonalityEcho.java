@@ -10,6 +10,7 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.testsuite.transport.TestsuitePermutation.BootstrapComboFactory;
 import io.netty.testsuite.transport.sctp.SctpEchoTest;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.peeloff.spi.SctpProvider;
@@ -30,9 +31,25 @@ import org.peeloff.spi.SctpProvider;
 class AixPersonalityEcho extends SctpEchoTest {
     private static final SctpProvider PROVIDER = Transports.provider("aix");
 
+    /** Peeloff's client channels the suite made, checked after it. */
+    private static final List<PeeloffSctpChannel> CLIENTS = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     @BeforeAll
     static void jdkSctp() {
         Transports.requireJdkSctp();
+    }
+
+    /** The Peeloff-to-Peeloff pairing really ran, its clients connecting by peel-off. */
+    @AfterAll
+    static void peeloffClientsConnectedByPeelOff() {
+        org.junit.jupiter.api.Assertions.assertFalse(PROVIDER.capabilities().oneToOneSockets(),
+                "the aix provider is expected to have no one-to-one sockets");
+        org.junit.jupiter.api.Assertions.assertFalse(CLIENTS.isEmpty(), "no Peeloff client channel was made");
+        for (PeeloffSctpChannel c : CLIENTS) {
+            org.junit.jupiter.api.Assertions.assertNotNull(c.peeloffSocket(),
+                    "a client channel never got its peeled-off socket: " + c);
+        }
+        System.out.println("[aix personality] Peeloff client channels connected by peel-off: " + CLIENTS.size());
     }
 
     @Override
@@ -40,7 +57,12 @@ class AixPersonalityEcho extends SctpEchoTest {
         // Peeloff at both ends (the client connects on a one-to-many socket and peels off: the aix provider
         // has no one-to-one socket), then Peeloff's server with Netty's NIO client
         List<BootstrapComboFactory<ServerBootstrap, Bootstrap>> l = new java.util.ArrayList<>(Transports.combo(
-                () -> Transports.peeloffServer(PROVIDER), () -> Transports.peeloffClient(PROVIDER)));
+                () -> Transports.peeloffServer(PROVIDER), () -> Transports.peeloffClient(PROVIDER)
+                        .channelFactory(() -> {
+                            PeeloffSctpChannel c = new PeeloffSctpChannel(PROVIDER);
+                            CLIENTS.add(c);
+                            return c;
+                        })));
         l.addAll(Transports.combo(() -> Transports.peeloffServer(PROVIDER), Transports::nioClient));
         return l;
     }
