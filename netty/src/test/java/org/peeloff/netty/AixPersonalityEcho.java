@@ -57,12 +57,11 @@ class AixPersonalityEcho extends SctpEchoTest {
         // Peeloff at both ends (the client connects on a one-to-many socket and peels off: the aix provider
         // has no one-to-one socket), then Peeloff's server with Netty's NIO client
         List<BootstrapComboFactory<ServerBootstrap, Bootstrap>> l = new java.util.ArrayList<>(Transports.combo(
-                () -> Transports.peeloffServer(PROVIDER), () -> Transports.peeloffClient(PROVIDER)
-                        .channelFactory(() -> {
-                            PeeloffSctpChannel c = new PeeloffSctpChannel(PROVIDER);
-                            CLIENTS.add(c);
-                            return c;
-                        })));
+                () -> Transports.peeloffServer(PROVIDER), () -> Transports.peeloffClient(PROVIDER, () -> {
+                    PeeloffSctpChannel c = new PeeloffSctpChannel(PROVIDER);
+                    CLIENTS.add(c);
+                    return c;
+                })));
         l.addAll(Transports.combo(() -> Transports.peeloffServer(PROVIDER), Transports::nioClient));
         return l;
     }
