@@ -4,15 +4,30 @@
  */
 package org.peeloff.netty;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.AbstractChannel;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.EventLoop;
 import io.netty.channel.IoEvent;
 import io.netty.channel.IoEventLoop;
 import io.netty.channel.IoRegistration;
+import io.netty.channel.RecvByteBufAllocator;
+import io.netty.channel.sctp.SctpMessage;
+import org.peeloff.SctpException;
+import org.peeloff.SctpMultiSocket;
+import org.peeloff.SctpSocket;
 
 /**
  * What the channels of this package share: registration with a {@link PeeloffIoHandler}, the read
@@ -48,6 +63,130 @@ abstract class AbstractPeeloffChannel extends AbstractChannel {
 
     /** @return the socket: an {@code SctpSocket} or an {@code SctpMultiSocket} */
     abstract Object socket();
+
+    /** @return the local addresses of {@link #socket()}, whichever kind it is */
+    final List<InetSocketAddress> localAddresses() throws SctpException {
+        Object s = socket();
+        return s instanceof SctpSocket o ? o.localAddresses() : ((SctpMultiSocket) s).localAddresses();
+    }
+
+    /** @return every local address of the socket; empty when the socket cannot tell (e.g. closed) */
+    public Set<InetSocketAddress> allLocalAddresses() {
+        try {
+            return new LinkedHashSet<>(localAddresses());
+        } catch (SctpException e) {
+            return Collections.emptySet();
+        }
+    }
+
+    @Override
+    protected SocketAddress localAddress0() {
+        try {
+            List<InetSocketAddress> l = localAddresses();
+            return l.isEmpty() ? null : l.get(0);
+        } catch (SctpException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Adds or removes a local address of the socket ({@code sctp_bindx}) on the event loop.
+     *
+     * @param address the address (this socket's port)
+     * @param add     true to add, false to remove
+     * @param promise completed with the outcome
+     * @return {@code promise}
+     */
+    final ChannelFuture bindx0(InetAddress address, boolean add, ChannelPromise promise) {
+        if (eventLoop().inEventLoop()) {
+            try {
+                InetSocketAddress local = (InetSocketAddress) localAddress0();
+                int port = local == null ? 0 : local.getPort();
+                List<InetSocketAddress> a = List.of(new InetSocketAddress(address, port));
+                Object s = socket();
+                if (s instanceof SctpSocket o) {
+                    o.bindx(a, add);
+                } else {
+                    ((SctpMultiSocket) s).bindx(a, add);
+                }
+                promise.setSuccess();
+            } catch (Throwable t) {
+                promise.setFailure(t);
+            }
+        } else {
+            eventLoop().execute(() -> bindx0(address, add, promise));
+        }
+        return promise;
+    }
+
+    /**
+     * Writes what {@code in} holds, as {@code doWrite}: at most {@code budget} messages; an empty message is
+     * dropped; each other goes to {@link #writeMessage}. Then watches for write readiness while something
+     * is left.
+     *
+     * @param in     the outbound buffer
+     * @param budget the most messages to take now
+     * @throws Exception what {@link #writeMessage} throws
+     */
+    final void writeMessages(ChannelOutboundBuffer in, int budget) throws Exception {
+        while (budget > 0) {
+            Object msg = in.current();
+            if (msg == null) {
+                break;
+            }
+            SctpMessage m = (SctpMessage) msg;
+            ByteBuf data = m.content();
+            int len = data.readableBytes();
+            if (len == 0) {
+                in.remove();
+                budget--;
+                continue;
+            }
+            ByteBuffer nio = data.nioBufferCount() == 1 ? data.nioBuffer(data.readerIndex(), len)
+                    : ByteBuffer.wrap(ByteBufUtilCopy.bytes(data));
+            if (!writeMessage(m, nio, in)) {
+                break;
+            }
+            budget--;
+        }
+        if (in.isEmpty()) {
+            removeInterest(PeeloffIoOps.WRITE);
+        } else {
+            addInterest(PeeloffIoOps.WRITE);
+        }
+    }
+
+    /**
+     * Sends one message of {@link #writeMessages}, the current one of {@code in}.
+     *
+     * @param m       the message
+     * @param payload its payload
+     * @param in      the outbound buffer, to remove {@code m} from once it is sent (or failed by itself)
+     * @return false when the socket took nothing now ({@code m} stays first in {@code in}); true when
+     *         {@code m} has been removed from {@code in}
+     * @throws Exception a failure that fails the whole write
+     */
+    boolean writeMessage(SctpMessage m, ByteBuffer payload, ChannelOutboundBuffer in) throws Exception {
+        throw new UnsupportedOperationException();
+    }
+
+    /**
+     * The end of a read loop shared by the channels: completes the allocator handle, fires the read
+     * completion when something was read, then the failure if any.
+     *
+     * @param alloc    the handle of the loop
+     * @param readSome whether a message (or child) was fired
+     * @param failure  what ended the loop, or null
+     */
+    final void readLoopEnd(RecvByteBufAllocator.Handle alloc, boolean readSome, Throwable failure) {
+        alloc.readComplete();
+        if (readSome) {
+            pipeline().fireChannelReadComplete();
+        }
+        if (failure != null) {
+            pipeline().fireExceptionCaught(failure);
+        }
+    }
 
     @Override
     protected boolean isCompatible(EventLoop loop) {

@@ -293,20 +293,6 @@ public class PeeloffSctpChannel extends AbstractPeeloffChannel implements SctpCh
     }
 
     @Override
-    public Set<InetSocketAddress> allLocalAddresses() {
-        try {
-            return new LinkedHashSet<>(localAddresses());
-        } catch (SctpException e) {
-            return Collections.emptySet();
-        }
-    }
-
-    private List<InetSocketAddress> localAddresses() throws SctpException {
-        Object s = socket();
-        return s instanceof SctpSocket o ? o.localAddresses() : ((SctpMultiSocket) s).localAddresses();
-    }
-
-    @Override
     public Set<InetSocketAddress> allRemoteAddresses() {
         SctpSocket socket = this.socket;
         if (socket == null) {
@@ -316,16 +302,6 @@ public class PeeloffSctpChannel extends AbstractPeeloffChannel implements SctpCh
             return new LinkedHashSet<>(socket.remoteAddresses());
         } catch (SctpException e) {
             return Collections.emptySet();
-        }
-    }
-
-    @Override
-    protected SocketAddress localAddress0() {
-        try {
-            List<InetSocketAddress> l = localAddresses();
-            return l.isEmpty() ? null : l.get(0);
-        } catch (SctpException e) {
-            return null;
         }
     }
 
@@ -396,40 +372,22 @@ public class PeeloffSctpChannel extends AbstractPeeloffChannel implements SctpCh
 
     @Override
     protected void doWrite(ChannelOutboundBuffer in) throws Exception {
+        writeMessages(in, config.getMaxMessagesPerWrite());
+    }
+
+    @Override
+    boolean writeMessage(SctpMessage m, ByteBuffer payload, ChannelOutboundBuffer in) throws SctpException {
         SctpSocket socket = this.socket; // set: Netty writes only while active
-        int budget = config.getMaxMessagesPerWrite();
-        while (budget > 0) {
-            Object msg = in.current();
-            if (msg == null) {
-                break;
-            }
-            SctpMessage m = (SctpMessage) msg;
-            ByteBuf data = m.content();
-            int len = data.readableBytes();
-            if (len == 0) {
-                in.remove();
-                budget--;
-                continue;
-            }
-            ByteBuffer nio = data.nioBufferCount() == 1 ? data.nioBuffer(data.readerIndex(), len)
-                    : ByteBuffer.wrap(ByteBufUtilCopy.bytes(data));
-            MessageInfo info = MessageInfo.onStream(m.streamIdentifier())
-                    .withPayloadProtocolId(m.protocolIdentifier()).withUnordered(m.isUnordered());
-            boolean sent = false;
-            for (int i = config.getWriteSpinCount(); i > 0 && !sent; i--) {
-                sent = socket.send(nio, info) > 0;
-            }
-            if (!sent) {
-                break;
-            }
+        MessageInfo info = MessageInfo.onStream(m.streamIdentifier())
+                .withPayloadProtocolId(m.protocolIdentifier()).withUnordered(m.isUnordered());
+        boolean sent = false;
+        for (int i = config.getWriteSpinCount(); i > 0 && !sent; i--) {
+            sent = socket.send(payload, info) > 0;
+        }
+        if (sent) {
             in.remove();
-            budget--;
         }
-        if (in.isEmpty()) {
-            removeInterest(PeeloffIoOps.WRITE);
-        } else {
-            addInterest(PeeloffIoOps.WRITE);
-        }
+        return sent;
     }
 
     @Override
@@ -488,14 +446,8 @@ public class PeeloffSctpChannel extends AbstractPeeloffChannel implements SctpCh
         } catch (Throwable t) {
             failure = t;
         }
-        alloc.readComplete();
-        if (readSome) {
-            pipeline.fireChannelReadComplete();
-        }
-        if (failure != null) {
-            pipeline.fireExceptionCaught(failure);
-            closeAfter |= failure instanceof IOException;
-        }
+        readLoopEnd(alloc, readSome, failure);
+        closeAfter |= failure instanceof IOException;
         if (closeAfter && isOpen()) {
             unsafe().close(unsafe().voidPromise());
         } else {
@@ -521,7 +473,7 @@ public class PeeloffSctpChannel extends AbstractPeeloffChannel implements SctpCh
 
     @Override
     public ChannelFuture bindAddress(InetAddress localAddress, ChannelPromise promise) {
-        return bindx(localAddress, true, promise);
+        return bindx0(localAddress, true, promise);
     }
 
     @Override
@@ -531,29 +483,7 @@ public class PeeloffSctpChannel extends AbstractPeeloffChannel implements SctpCh
 
     @Override
     public ChannelFuture unbindAddress(InetAddress localAddress, ChannelPromise promise) {
-        return bindx(localAddress, false, promise);
-    }
-
-    private ChannelFuture bindx(InetAddress address, boolean add, ChannelPromise promise) {
-        if (eventLoop().inEventLoop()) {
-            try {
-                InetSocketAddress local = (InetSocketAddress) localAddress0();
-                int port = local == null ? 0 : local.getPort();
-                List<InetSocketAddress> a = List.of(new InetSocketAddress(address, port));
-                Object s = socket();
-                if (s instanceof SctpSocket o) {
-                    o.bindx(a, add);
-                } else {
-                    ((SctpMultiSocket) s).bindx(a, add);
-                }
-                promise.setSuccess();
-            } catch (Throwable t) {
-                promise.setFailure(t);
-            }
-        } else {
-            eventLoop().execute(() -> bindx(address, add, promise));
-        }
-        return promise;
+        return bindx0(localAddress, false, promise);
     }
 
     /** The connect (client), its completion on readiness and its time-out. */

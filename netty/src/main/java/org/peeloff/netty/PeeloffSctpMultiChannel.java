@@ -5,19 +5,12 @@
 package org.peeloff.netty;
 
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ProtocolFamily;
-import java.net.SocketAddress;
-import java.net.StandardProtocolFamily;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelException;
@@ -67,12 +60,9 @@ import org.peeloff.spi.SctpProvider;
  * order. The rate threshold peels off the same way, right after this channel fired a complete message of
  * the association (never in the middle of a message delivered in parts).
  */
-public class PeeloffSctpMultiChannel extends AbstractPeeloffChannel {
+public class PeeloffSctpMultiChannel extends AbstractPeeloffMultiSocketChannel {
     private static final ChannelMetadata METADATA = new ChannelMetadata(false);
 
-    private final SctpMultiSocket socket;
-    private final PeeloffSctpServerChannelConfig config;
-    private volatile boolean bound;
     /** Null: peel-off on request only. */
     private final RateThreshold threshold;
     /** Message counts by association id while a threshold is set (event loop only). */
@@ -153,15 +143,18 @@ public class PeeloffSctpMultiChannel extends AbstractPeeloffChannel {
      * @param peelOffAbove the rate past which an association is peeled off by itself; null: on request only
      */
     public PeeloffSctpMultiChannel(SctpProvider provider, ProtocolFamily family, RateThreshold peelOffAbove) {
-        super(null);
+        super(open(provider, family));
         this.threshold = peelOffAbove;
+    }
+
+    private static SctpMultiSocket open(SctpProvider provider, ProtocolFamily family) {
         try {
-            socket = openMulti(provider, family);
+            SctpMultiSocket socket = openMulti(provider, family);
             socket.configureBlocking(false);
+            return socket;
         } catch (SctpException e) {
             throw new ChannelException("Failed to open a Peeloff one-to-many SCTP socket: " + e.getMessage(), e);
         }
-        config = new PeeloffSctpServerChannelConfig(this, socket);
     }
 
     /**
@@ -175,16 +168,6 @@ public class PeeloffSctpMultiChannel extends AbstractPeeloffChannel {
         Objects.requireNonNull(association, "association");
         return new SctpMessage(new JdkSctpTypes.ReceivedInfo(JdkSctpTypes.association(association, 0, 0), null,
                 new SctpData(association, stream, ppid, data.readableBytes(), true, false)), data);
-    }
-
-    @Override
-    Object socket() {
-        return socket;
-    }
-
-    /** @return the Peeloff one-to-many socket under this channel */
-    public SctpMultiSocket peeloffSocket() {
-        return socket;
     }
 
     /**
@@ -242,64 +225,8 @@ public class PeeloffSctpMultiChannel extends AbstractPeeloffChannel {
     }
 
     @Override
-    public PeeloffSctpServerChannelConfig config() {
-        return config;
-    }
-
-    @Override
-    public boolean isOpen() {
-        return socket.isOpen();
-    }
-
-    @Override
-    public boolean isActive() {
-        return socket.isOpen() && bound;
-    }
-
-    /** @return every local address of the socket */
-    public Set<InetSocketAddress> allLocalAddresses() {
-        try {
-            return new LinkedHashSet<>(socket.localAddresses());
-        } catch (SctpException e) {
-            return Collections.emptySet();
-        }
-    }
-
-    @Override
-    protected SocketAddress localAddress0() {
-        try {
-            List<InetSocketAddress> l = socket.localAddresses();
-            return l.isEmpty() ? null : l.get(0);
-        } catch (SctpException e) {
-            return null;
-        }
-    }
-
-    @Override
-    protected SocketAddress remoteAddress0() {
-        return null;
-    }
-
-    @Override
-    protected void doBind(SocketAddress localAddress) throws Exception {
-        socket.bind((InetSocketAddress) localAddress);
-        socket.listen(config.getBacklog());
-        bound = true;
-    }
-
-    @Override
     protected void doDisconnect() throws Exception {
         doClose();
-    }
-
-    @Override
-    protected void doClose() throws Exception {
-        socket.close();
-    }
-
-    @Override
-    protected AbstractUnsafe newUnsafe() {
-        return new PeeloffUnsafe() { };
     }
 
     @Override
@@ -313,42 +240,24 @@ public class PeeloffSctpMultiChannel extends AbstractPeeloffChannel {
 
     @Override
     protected void doWrite(ChannelOutboundBuffer in) throws Exception {
-        int budget = config.getMaxMessagesPerWrite();
-        while (budget > 0) {
-            Object msg = in.current();
-            if (msg == null) {
-                break;
+        writeMessages(in, config.getMaxMessagesPerWrite());
+    }
+
+    @Override
+    boolean writeMessage(SctpMessage m, ByteBuffer payload, ChannelOutboundBuffer in) {
+        AssociationId id = AssociationId.of(m.messageInfo().association().associationID());
+        MessageInfo info = MessageInfo.to(id, m.streamIdentifier()).withPayloadProtocolId(m.protocolIdentifier())
+                .withUnordered(m.isUnordered());
+        try {
+            if (socket.send(payload, info) <= 0) {
+                return false;
             }
-            SctpMessage m = (SctpMessage) msg;
-            ByteBuf data = m.content();
-            int len = data.readableBytes();
-            if (len == 0) {
-                in.remove();
-                budget--;
-                continue;
-            }
-            ByteBuffer nio = data.nioBufferCount() == 1 ? data.nioBuffer(data.readerIndex(), len)
-                    : ByteBuffer.wrap(ByteBufUtilCopy.bytes(data));
-            AssociationId id = AssociationId.of(m.messageInfo().association().associationID());
-            MessageInfo info = MessageInfo.to(id, m.streamIdentifier()).withPayloadProtocolId(m.protocolIdentifier())
-                    .withUnordered(m.isUnordered());
-            try {
-                if (socket.send(nio, info) <= 0) {
-                    break;
-                }
-            } catch (SctpException e) {
-                in.remove(e); // that association's failure fails that write only; the others go on
-                budget--;
-                continue;
-            }
-            in.remove();
-            budget--;
+        } catch (SctpException e) {
+            in.remove(e); // that association's failure fails that write only; the others go on
+            return true;
         }
-        if (in.isEmpty()) {
-            removeInterest(PeeloffIoOps.WRITE);
-        } else {
-            addInterest(PeeloffIoOps.WRITE);
-        }
+        in.remove();
+        return true;
     }
 
     @Override
@@ -401,13 +310,7 @@ public class PeeloffSctpMultiChannel extends AbstractPeeloffChannel {
         } catch (Throwable t) {
             failure = t;
         }
-        alloc.readComplete();
-        if (readSome) {
-            pipeline.fireChannelReadComplete();
-        }
-        if (failure != null) {
-            pipeline.fireExceptionCaught(failure);
-        }
+        readLoopEnd(alloc, readSome, failure);
         readDone();
     }
 
@@ -443,17 +346,6 @@ public class PeeloffSctpMultiChannel extends AbstractPeeloffChannel {
      * @return {@code promise}
      */
     public ChannelFuture bindx(InetAddress address, boolean add, ChannelPromise promise) {
-        if (eventLoop().inEventLoop()) {
-            try {
-                InetSocketAddress local = (InetSocketAddress) localAddress0();
-                socket.bindx(List.of(new InetSocketAddress(address, local == null ? 0 : local.getPort())), add);
-                promise.setSuccess();
-            } catch (Throwable t) {
-                promise.setFailure(t);
-            }
-        } else {
-            eventLoop().execute(() -> bindx(address, add, promise));
-        }
-        return promise;
+        return bindx0(address, add, promise);
     }
 }

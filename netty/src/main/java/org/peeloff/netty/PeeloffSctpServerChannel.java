@@ -7,13 +7,7 @@ package org.peeloff.netty;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ProtocolFamily;
-import java.net.SocketAddress;
-import java.net.StandardProtocolFamily;
 import java.nio.ByteBuffer;
-import java.util.Collections;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelException;
@@ -55,13 +49,10 @@ import org.peeloff.spi.SctpProvider;
  * nobody serves. For an application that wants to keep associations on the one-to-many socket and peel
  * off only some of them, use the one-to-many socket itself.
  */
-public class PeeloffSctpServerChannel extends AbstractPeeloffChannel implements SctpServerChannel {
+public class PeeloffSctpServerChannel extends AbstractPeeloffMultiSocketChannel implements SctpServerChannel {
     private static final InternalLogger logger = InternalLoggerFactory.getInstance(PeeloffSctpServerChannel.class);
     private static final ChannelMetadata METADATA = new ChannelMetadata(false, 16);
 
-    private final SctpMultiSocket socket;
-    private final PeeloffSctpServerChannelConfig config;
-    private volatile boolean bound;
     private ByteBuffer scratch;
 
     /**
@@ -84,7 +75,11 @@ public class PeeloffSctpServerChannel extends AbstractPeeloffChannel implements 
      * @param family   INET or INET6; null: INET6 where the provider opens one, else INET
      */
     public PeeloffSctpServerChannel(SctpProvider provider, ProtocolFamily family) {
-        super(null);
+        super(open(provider, family));
+    }
+
+    private static SctpMultiSocket open(SctpProvider provider, ProtocolFamily family) {
+        SctpMultiSocket socket;
         try {
             socket = openMulti(provider, family);
         } catch (SctpException e) {
@@ -96,37 +91,12 @@ public class PeeloffSctpServerChannel extends AbstractPeeloffChannel implements 
             PeeloffSctpChannel.closeQuietly(socket);
             throw new ChannelException("Failed to enter non-blocking mode: " + e.getMessage(), e);
         }
-        config = new PeeloffSctpServerChannelConfig(this, socket);
-    }
-
-    @Override
-    Object socket() {
-        return socket;
-    }
-
-    /** @return the Peeloff one-to-many socket under this channel */
-    public SctpMultiSocket peeloffSocket() {
         return socket;
     }
 
     @Override
     public ChannelMetadata metadata() {
         return METADATA;
-    }
-
-    @Override
-    public PeeloffSctpServerChannelConfig config() {
-        return config;
-    }
-
-    @Override
-    public boolean isOpen() {
-        return socket.isOpen();
-    }
-
-    @Override
-    public boolean isActive() {
-        return socket.isOpen() && bound;
     }
 
     @Override
@@ -140,44 +110,8 @@ public class PeeloffSctpServerChannel extends AbstractPeeloffChannel implements 
     }
 
     @Override
-    public Set<InetSocketAddress> allLocalAddresses() {
-        try {
-            return new LinkedHashSet<>(socket.localAddresses());
-        } catch (SctpException e) {
-            return Collections.emptySet();
-        }
-    }
-
-    @Override
-    protected SocketAddress localAddress0() {
-        try {
-            List<InetSocketAddress> l = socket.localAddresses();
-            return l.isEmpty() ? null : l.get(0);
-        } catch (SctpException e) {
-            return null;
-        }
-    }
-
-    @Override
-    protected SocketAddress remoteAddress0() {
-        return null;
-    }
-
-    @Override
-    protected void doBind(SocketAddress localAddress) throws Exception {
-        socket.bind((InetSocketAddress) localAddress);
-        socket.listen(config.getBacklog());
-        bound = true;
-    }
-
-    @Override
     protected void doDisconnect() {
         throw new UnsupportedOperationException();
-    }
-
-    @Override
-    protected void doClose() throws Exception {
-        socket.close();
     }
 
     @Override
@@ -188,11 +122,6 @@ public class PeeloffSctpServerChannel extends AbstractPeeloffChannel implements 
     @Override
     protected Object filterOutboundMessage(Object msg) {
         throw new UnsupportedOperationException();
-    }
-
-    @Override
-    protected AbstractUnsafe newUnsafe() {
-        return new PeeloffUnsafe() { };
     }
 
     /**
@@ -247,13 +176,7 @@ public class PeeloffSctpServerChannel extends AbstractPeeloffChannel implements 
         } catch (Throwable t) {
             failure = t;
         }
-        alloc.readComplete();
-        if (readSome) {
-            pipeline.fireChannelReadComplete();
-        }
-        if (failure != null) {
-            pipeline.fireExceptionCaught(failure);
-        }
+        readLoopEnd(alloc, readSome, failure);
         readDone();
     }
 
@@ -297,7 +220,7 @@ public class PeeloffSctpServerChannel extends AbstractPeeloffChannel implements 
 
     @Override
     public ChannelFuture bindAddress(InetAddress localAddress, ChannelPromise promise) {
-        return bindx(localAddress, true, promise);
+        return bindx0(localAddress, true, promise);
     }
 
     @Override
@@ -307,23 +230,7 @@ public class PeeloffSctpServerChannel extends AbstractPeeloffChannel implements 
 
     @Override
     public ChannelFuture unbindAddress(InetAddress localAddress, ChannelPromise promise) {
-        return bindx(localAddress, false, promise);
-    }
-
-    private ChannelFuture bindx(InetAddress address, boolean add, ChannelPromise promise) {
-        if (eventLoop().inEventLoop()) {
-            try {
-                InetSocketAddress local = (InetSocketAddress) localAddress0();
-                int port = local == null ? 0 : local.getPort();
-                socket.bindx(List.of(new InetSocketAddress(address, port)), add);
-                promise.setSuccess();
-            } catch (Throwable t) {
-                promise.setFailure(t);
-            }
-        } else {
-            eventLoop().execute(() -> bindx(address, add, promise));
-        }
-        return promise;
+        return bindx0(localAddress, false, promise);
     }
 
 }

@@ -9,9 +9,7 @@ import java.util.List;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.testsuite.transport.TestsuitePermutation.BootstrapComboFactory;
-import io.netty.testsuite.transport.sctp.SctpEchoTest;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.peeloff.spi.SctpProvider;
 
@@ -28,16 +26,11 @@ import org.peeloff.spi.SctpProvider;
  * {@link PersonalityEchoKernelTest} inside the test VM: the AIX ABI personality over the real Linux kernel.
  */
 @Tag("personality")
-class AixPersonalityEcho extends SctpEchoTest {
+class AixPersonalityEcho extends SctpEchoOverTransports {
     private static final SctpProvider PROVIDER = Transports.provider("aix");
 
     /** Peeloff's client channels the suite made, checked after it. */
     private static final List<PeeloffSctpChannel> CLIENTS = new java.util.concurrent.CopyOnWriteArrayList<>();
-
-    @BeforeAll
-    static void jdkSctp() {
-        Transports.requireJdkSctp();
-    }
 
     /** The Peeloff-to-Peeloff pairing really ran, its clients connecting by peel-off. */
     @AfterAll
@@ -53,16 +46,25 @@ class AixPersonalityEcho extends SctpEchoTest {
     }
 
     @Override
+    ServerBootstrap server() {
+        return Transports.peeloffServer(PROVIDER);
+    }
+
+    /** Peeloff's client: it connects on a one-to-many socket and peels off (the aix provider has no one-to-one socket). */
+    @Override
+    Bootstrap client() {
+        return Transports.peeloffClient(PROVIDER, () -> {
+            PeeloffSctpChannel c = new PeeloffSctpChannel(PROVIDER);
+            CLIENTS.add(c);
+            return c;
+        });
+    }
+
+    @Override
     protected List<BootstrapComboFactory<ServerBootstrap, Bootstrap>> newFactories() {
-        // Peeloff at both ends (the client connects on a one-to-many socket and peels off: the aix provider
-        // has no one-to-one socket), then Peeloff's server with Netty's NIO client
-        List<BootstrapComboFactory<ServerBootstrap, Bootstrap>> l = new java.util.ArrayList<>(Transports.combo(
-                () -> Transports.peeloffServer(PROVIDER), () -> Transports.peeloffClient(PROVIDER, () -> {
-                    PeeloffSctpChannel c = new PeeloffSctpChannel(PROVIDER);
-                    CLIENTS.add(c);
-                    return c;
-                })));
-        l.addAll(Transports.combo(() -> Transports.peeloffServer(PROVIDER), Transports::nioClient));
+        // Peeloff at both ends, then Peeloff's server with Netty's NIO client
+        List<BootstrapComboFactory<ServerBootstrap, Bootstrap>> l = new java.util.ArrayList<>(super.newFactories());
+        l.addAll(Transports.combo(this::server, Transports::nioClient));
         return l;
     }
 }
