@@ -5,9 +5,13 @@
 package org.peeloff.netty;
 
 import java.net.InetSocketAddress;
+import java.net.ProtocolFamily;
 import java.net.SocketAddress;
 
+import io.netty.channel.ChannelException;
+import org.peeloff.SctpException;
 import org.peeloff.SctpMultiSocket;
+import org.peeloff.spi.SctpProvider;
 
 /**
  * What {@link PeeloffSctpServerChannel} and {@link PeeloffSctpMultiChannel} share: a one-to-many socket
@@ -26,6 +30,26 @@ abstract class AbstractPeeloffMultiSocketChannel extends AbstractPeeloffChannel 
         super(null);
         this.socket = socket;
         this.config = new PeeloffSctpServerChannelConfig(this, socket);
+    }
+
+    /**
+     * Opens the one-to-many socket a subclass hands to its constructor: open, then non-blocking; a
+     * failure of either step closes what was opened and names the step.
+     */
+    static SctpMultiSocket openNonBlocking(SctpProvider provider, ProtocolFamily family) {
+        SctpMultiSocket socket;
+        try {
+            socket = openMulti(provider, family);
+        } catch (SctpException e) {
+            throw new ChannelException("Failed to open a Peeloff one-to-many SCTP socket: " + e.getMessage(), e);
+        }
+        try {
+            socket.configureBlocking(false);
+        } catch (SctpException e) {
+            PeeloffSctpChannel.closeQuietly(socket);
+            throw new ChannelException("Failed to enter non-blocking mode: " + e.getMessage(), e);
+        }
+        return socket;
     }
 
     @Override

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Objects;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.channel.ChannelException;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelMetadata;
@@ -33,7 +32,6 @@ import org.peeloff.PeeloffOption;
 import org.peeloff.Sctp;
 import org.peeloff.SctpData;
 import org.peeloff.SctpException;
-import org.peeloff.SctpMultiSocket;
 import org.peeloff.SctpNotification;
 import org.peeloff.SctpReceived;
 import org.peeloff.SctpSocket;
@@ -143,18 +141,8 @@ public class PeeloffSctpMultiChannel extends AbstractPeeloffMultiSocketChannel {
      * @param peelOffAbove the rate past which an association is peeled off by itself; null: on request only
      */
     public PeeloffSctpMultiChannel(SctpProvider provider, ProtocolFamily family, RateThreshold peelOffAbove) {
-        super(open(provider, family));
+        super(openNonBlocking(provider, family));
         this.threshold = peelOffAbove;
-    }
-
-    private static SctpMultiSocket open(SctpProvider provider, ProtocolFamily family) {
-        try {
-            SctpMultiSocket socket = openMulti(provider, family);
-            socket.configureBlocking(false);
-            return socket;
-        } catch (SctpException e) {
-            throw new ChannelException("Failed to open a Peeloff one-to-many SCTP socket: " + e.getMessage(), e);
-        }
     }
 
     /**

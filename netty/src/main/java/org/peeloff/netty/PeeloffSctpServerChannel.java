@@ -10,7 +10,6 @@ import java.net.ProtocolFamily;
 import java.nio.ByteBuffer;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.channel.ChannelException;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelMetadata;
 import io.netty.channel.ChannelOutboundBuffer;
@@ -27,7 +26,6 @@ import org.peeloff.Sctp;
 import org.peeloff.SctpData;
 import org.peeloff.SctpError;
 import org.peeloff.SctpException;
-import org.peeloff.SctpMultiSocket;
 import org.peeloff.SctpNotification;
 import org.peeloff.SctpReceived;
 import org.peeloff.SctpSocket;
@@ -75,23 +73,7 @@ public class PeeloffSctpServerChannel extends AbstractPeeloffMultiSocketChannel 
      * @param family   INET or INET6; null: INET6 where the provider opens one, else INET
      */
     public PeeloffSctpServerChannel(SctpProvider provider, ProtocolFamily family) {
-        super(open(provider, family));
-    }
-
-    private static SctpMultiSocket open(SctpProvider provider, ProtocolFamily family) {
-        SctpMultiSocket socket;
-        try {
-            socket = openMulti(provider, family);
-        } catch (SctpException e) {
-            throw new ChannelException("Failed to open a Peeloff one-to-many SCTP socket: " + e.getMessage(), e);
-        }
-        try {
-            socket.configureBlocking(false);
-        } catch (SctpException e) {
-            PeeloffSctpChannel.closeQuietly(socket);
-            throw new ChannelException("Failed to enter non-blocking mode: " + e.getMessage(), e);
-        }
-        return socket;
+        super(openNonBlocking(provider, family));
     }
 
     @Override
