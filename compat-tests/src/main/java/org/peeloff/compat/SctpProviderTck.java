@@ -922,7 +922,8 @@ public abstract class SctpProviderTck {
             EmfileProbe.Result res = EmfileProbe.fork(forkedProviderClass(), limit, Duration.ofSeconds(540));
             Map<String, String> f = res.fields();
             o.note("forked JVM with 'ulimit -n " + limit + "' filled its table with " + f.getOrDefault("filesOpened", "?")
-                    + " files; " + f.getOrDefault("detail", "no report line"));
+                    + " files; " + f.getOrDefault("detail", "no report line")
+                    + (f.containsKey("retried") ? "; " + f.get("retried") : ""));
             if (f.containsKey("error")) {
                 o.error(SctpError.valueOf(f.get("error")), Integer.parseInt(f.getOrDefault("errno", "0")),
                         f.get("errnoName"), f.get("os"), f.get("call"));
