@@ -49,6 +49,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/epoll.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
@@ -280,6 +281,12 @@ static int connect_threads(void)
     return n < 1 ? 1 : n > 16 ? 16 : n;
 }
 
+/* A struct timeval in ns (getrusage's user and system times of the peel-off loop). */
+static int64_t tv_ns(const struct timeval *tv)
+{
+    return (int64_t)tv->tv_sec * 1000000000 + (int64_t)tv->tv_usec * 1000;
+}
+
 static int mode_peel(int argc, char **argv)
 {
     if (argc != 5) {
@@ -331,6 +338,8 @@ static int mode_peel(int argc, char **argv)
         /* Timed per block of BLOCK calls too: the median block is robust to the host's scheduling
          * spikes (the report's scale figures use it; the mean is reported as well). */
         long nblocks = 0;
+        struct rusage u0, u1;
+        getrusage(RUSAGE_THREAD, &u0);
         int64_t t0 = now_ns();
         int64_t tb = t0;
         for (long i = 0; i < n; i++) {
@@ -345,6 +354,7 @@ static int mode_peel(int argc, char **argv)
             }
         }
         int64_t t1 = now_ns();
+        getrusage(RUSAGE_THREAD, &u1);
         qsort(blocks, (size_t)nblocks, sizeof blocks[0], cmp_i64);
         double block_median = nblocks == 0 ? (double)(t1 - t0) / (double)n
                             : (nblocks % 2 ? (double)blocks[nblocks / 2]
@@ -367,9 +377,11 @@ static int mode_peel(int argc, char **argv)
         }
         close(server);
         int64_t t2 = now_ns();
-        printf("RESULT peel impl=c assocs=%ld round=%ld warmup=%d total_ns=%lld per_call_ns=%.1f setup_ms=%.1f teardown_ms=%.1f dupclose_ns=%.1f block_median_ns=%.1f\n",
+        printf("RESULT peel impl=c assocs=%ld round=%ld warmup=%d total_ns=%lld per_call_ns=%.1f setup_ms=%.1f teardown_ms=%.1f dupclose_ns=%.1f block_median_ns=%.1f user_ns=%lld sys_ns=%lld\n",
                n, r, r < warmup, (long long)(t1 - t0), (double)(t1 - t0) / (double)n,
-               (double)(t0 - s0) / 1e6, (double)(t2 - d1) / 1e6, (double)(d1 - d0) / (double)n, block_median);
+               (double)(t0 - s0) / 1e6, (double)(t2 - d1) / 1e6, (double)(d1 - d0) / (double)n, block_median,
+               (long long)tv_ns(&u1.ru_utime) - (long long)tv_ns(&u0.ru_utime),
+               (long long)tv_ns(&u1.ru_stime) - (long long)tv_ns(&u0.ru_stime));
         fflush(stdout);
     }
     free(clients);

@@ -1,7 +1,7 @@
 #!/bin/sh
 # benchmarks/src/main/sh/in-vm.sh — every measurement of the benchmarks, in one boot of one kernel.
 #
-#   in-vm.sh --out DIR --c PATH [--quick] [--only 1,...,7] [--profile]
+#   in-vm.sh --out DIR --c PATH [--quick|--full] [--only 1,...,7] [--profile]
 #
 # Run by benchmarks/run through harness/linux-vm/run (inside the qemu guest, or directly on a host
 # whose kernel has SCTP), with benchmarks/target writable.  Needs BENCH_JAVA and BENCH_CP in the
@@ -13,18 +13,19 @@ set -eu
 
 say() { echo "[in-vm] $*"; }
 
-out="" cbin="" quick="" only="1,2,3,4,5,6,7" profile=0
+out="" cbin="" plan="" only="1,2,3,4,5,6,7" profile=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --out) out="$2"; shift 2 ;;
     --c) cbin="$2"; shift 2 ;;
-    --quick) quick="--quick"; shift ;;
+    --quick) plan="--plan quick"; shift ;;
+    --full) plan="--plan full"; shift ;;
     --only) only="$2"; shift 2 ;;
     --profile) profile=1; shift ;;
     *) say "unknown argument: $1"; exit 2 ;;
   esac
 done
-[ -n "$out" ] && [ -n "$cbin" ] || { say "usage: in-vm.sh --out DIR --c PATH [--quick] [--only LIST] [--profile]"; exit 2; }
+[ -n "$out" ] && [ -n "$cbin" ] || { say "usage: in-vm.sh --out DIR --c PATH [--quick|--full] [--only LIST] [--profile]"; exit 2; }
 
 # One descriptor per client socket and per peeled socket: 2 x 20,000 and then some.
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
@@ -77,7 +78,7 @@ step() {
     tries=$((tries + 1))
     rc=0
     "$BENCH_JAVA" -Xms768m -Xmx768m -cp "$BENCH_CP" org.peeloff.bench.Driver \
-      --out "$out" --c "$cbin" $quick --only "$only" --step "$name" || rc=$?
+      --out "$out" --c "$cbin" $plan --only "$only" --step "$name" || rc=$?
     [ $rc = 0 ] && return 0
     if [ $tries -ge 3 ]; then
       say "step $name failed $tries times (last exit $rc); going on without it"

@@ -34,7 +34,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * implementations run back to back; {@link Report} takes medians.
  *
  * <pre>
- * java -cp ... org.peeloff.bench.Driver --out DIR --c PATH [--quick] --step meta|1..7|profile [--only 1,3]
+ * java -cp ... org.peeloff.bench.Driver --out DIR --c PATH [--plan standard|full|quick] --step meta|1..7|profile [--only 1,3]
  * java -cp ... org.peeloff.bench.Driver --tput-once peeloff|jdk SIZE WARMUP_MS WINDOW_MS   (for the profile)
  * java -cp ... org.peeloff.bench.Driver --shared-once peeloff|jdk C_PROGRAM                 (for the profile)
  * </pre>
@@ -52,7 +52,8 @@ public final class Driver {
     static final String JDK = "jdk";
 
     /**
-     * How much of everything: the full run, or a quick one for development.
+     * How much of everything: the standard run ({@code benchmarks/run}'s default), the full one
+     * (more sizes and repetitions, {@code --full}), or a quick one for development.
      *
      * @param scaleJdkFullUpTo at sizes above this, the JDK's branch() is timed for the first
      *                         {@code scaleJdkSample} associations only (it scans its association map
@@ -78,6 +79,34 @@ public final class Driver {
                     new int[] {100, 1000}, 1000, 2000, 3,
                     1000, 1000, 10_000, 3,
                     10, 3);
+        }
+
+        /**
+         * The default: what two boots of this plan can finish, one after the other or at the same
+         * time, on the 2-core project machine under instruction counting within an hour or so, and
+         * still evidence: every figure from several repetitions with its spread (measure 1: 2 rounds
+         * of a C run of 3 rounds and a JMH fork of 5 warm-up + 2 measured batches of 1,000 each, the
+         * JIT quiet before each batch; measure 2 up to 5,000 associations; 4, 3, 3, 2, 3 repetitions
+         * for measures 3 to 7).
+         */
+        static Plan standard() {
+            return new Plan("standard", 1000, 2, 5, 2, 1, 3,
+                    new int[] {1000, 5000}, 2, 1000, 6, 5000, 1000,
+                    new int[] {64, 1024}, 1000, 2000, 4,
+                    200, 4, 1024, 64, 500, 1500, 1500, 3000, 3,
+                    new int[] {100, 1000}, 1000, 2000, 3,
+                    1000, 1000, 10_000, 2,
+                    10, 3);
+        }
+
+        /** @return the plan of that name: standard, full or quick */
+        static Plan named(String name) {
+            return switch (name) {
+                case "standard" -> standard();
+                case "full" -> full();
+                case "quick" -> quick();
+                default -> throw new IllegalArgumentException("unknown plan " + name + " (standard, full, quick)");
+            };
         }
 
         static Plan quick() {
@@ -124,14 +153,15 @@ public final class Driver {
         }
         Path out = null;
         String cBinary = null;
-        boolean quick = false;
+        String planName = "standard";
         String step = null;
         String only = "1,2,3,4,5,6,7";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--out" -> out = Path.of(args[++i]);
                 case "--c" -> cBinary = args[++i];
-                case "--quick" -> quick = true;
+                case "--quick" -> planName = "quick";
+                case "--plan" -> planName = args[++i];
                 case "--step" -> step = args[++i];
                 case "--only" -> only = args[++i];
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
@@ -139,10 +169,10 @@ public final class Driver {
         }
         if (out == null || cBinary == null || step == null) {
             throw new IllegalArgumentException(
-                    "usage: Driver --out DIR --c PATH [--quick] --step meta|1..7|profile [--only 1,3]");
+                    "usage: Driver --out DIR --c PATH [--plan standard|full|quick] --step meta|1..7|profile [--only 1,3]");
         }
         Files.createDirectories(out);
-        Driver d = new Driver(quick ? Plan.quick() : Plan.full(), new CProgram(cBinary), out);
+        Driver d = new Driver(Plan.named(planName), new CProgram(cBinary), out);
         switch (step) {
             case "meta" -> d.meta();
             case "1" -> d.peelCost();
@@ -268,6 +298,8 @@ public final class Driver {
                         Integer.toString(plan.cWarmup()))) {
                     if (r.text("warmup").equals("0")) {
                         b.sample("peel", C, "us_per_call", r.number("per_call_ns") / 1e3);
+                        b.sample("peel.cpu", C, "us_per_call", (r.number("user_ns") + r.number("sys_ns")) / n / 1e3);
+                        b.sample("peel.sys", C, "us_per_call", r.number("sys_ns") / n / 1e3);
                         b.sample("peel.dupclose", C, "us_per_call", r.number("dupclose_ns") / 1e3);
                         say("   round %d c: %.1f us per call", round + 1, r.number("per_call_ns") / 1e3);
                     }
@@ -279,8 +311,21 @@ public final class Driver {
                 if (have("peel", impl, "us_per_call") >= (round + 1) * plan.jmhMeasure()) {
                     continue;
                 }
-                Collection<RunResult> results = new Runner(jmhOptions(n, impl).build()).run();
+                Path cpuLog = out.resolve("cpu-" + impl + "-" + (round + 1) + ".tsv");
+                Files.deleteIfExists(cpuLog);
+                Collection<RunResult> results = new Runner(jmhOptions(n, impl,
+                        "-D" + PeelOffBenchmark.CpuSplit.CPU_LOG_PROPERTY + "=" + cpuLog).build()).run();
                 RawLog.Batch b = raw.batch();
+                // the calling thread's CPU time per call, of the measured batches (the file's last lines)
+                List<String> cpuLines = Files.exists(cpuLog) ? Files.readAllLines(cpuLog) : List.of();
+                for (String line : cpuLines.subList(Math.max(0, cpuLines.size() - plan.jmhMeasure()), cpuLines.size())) {
+                    String[] f = line.split("\t");
+                    b.sample("peel.cpu", impl, "us_per_call", Double.parseDouble(f[1]) / 1e3);
+                    b.sample("peel.sys", impl, "us_per_call", Double.parseDouble(f[3]) / 1e3);
+                    say("   round %d %s: CPU time of the calling thread %.1f us per call (kernel %.1f), JIT %s ms compiled"
+                            + " and %s clock ticks of compiler threads during the batch", round + 1, impl,
+                            Double.parseDouble(f[1]) / 1e3, Double.parseDouble(f[3]) / 1e3, f[4], f[5]);
+                }
                 List<Double> fork = new ArrayList<>();
                 for (RunResult rr : results) {
                     for (BenchmarkResult br : rr.getBenchmarkResults()) {
@@ -719,9 +764,11 @@ public final class Driver {
                 b.sample("idle", impl, "wakeups_per_s", cost.wakeupsPerSecond());
                 b.sample("idle", impl, "process_switches_per_s", cost.processSwitchesPerSecond());
                 b.sample("idle", impl, "blocked", cost.blocked());
-                say("   %s: %.2f ms CPU per s, %.1f wake-ups/s of the receivers, %.1f context switches/s of the process,"
-                        + " %d of %d receivers asleep in the kernel at the end", impl, cost.cpuMillisPerSecond(),
-                        cost.wakeupsPerSecond(), cost.processSwitchesPerSecond(), cost.blocked(), plan.idleSockets());
+                b.sample("idle", impl, "jit_ms_per_s", cost.jitMillisPerSecond());
+                say("   %s: %.2f ms CPU per s (JIT %.2f), %.1f wake-ups/s of the receivers, %.1f context switches/s of the"
+                        + " process, %d of %d receivers asleep in the kernel at the end", impl, cost.cpuMillisPerSecond(),
+                        cost.jitMillisPerSecond(), cost.wakeupsPerSecond(), cost.processSwitchesPerSecond(), cost.blocked(),
+                        plan.idleSockets());
                 quiesce();
             }
             b.commit();

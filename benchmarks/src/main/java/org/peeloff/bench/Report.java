@@ -410,6 +410,13 @@ public final class Report {
         targets.add(new Target("Peel-off: Peeloff at least 10x faster than the JDK's branch()",
                 1 / peel.ratio(Driver.JDK), 10, false, "JDK/Peeloff = " + x(1 / peel.ratio(Driver.JDK))
                 + spread(inverse(peel.repRatio(Driver.JDK))), inverse(peel.repRatio(Driver.JDK))));
+        if (!raw.values("peel.cpu", Driver.PEELOFF, "us_per_call").isEmpty()) {
+            Row cpu = row("peel.cpu", "1c. Peel-off, CPU time of the calling thread per call (user + kernel)", "us",
+                    Better.LOWER, "peel.cpu", "us_per_call");
+            row("peel.sys", "1d. Peel-off, of which kernel time", "us", Better.LOWER, "peel.sys", "us_per_call");
+            targets.add(ratioTarget("Peel-off, the calling thread's CPU time: Peeloff at most 1.2x C", cpu, Driver.C,
+                    1.2, true));
+        }
         if (!raw.values("peel.dupclose", Driver.C, "us_per_call").isEmpty()) {
             Map<String, Double> v = new LinkedHashMap<>();
             v.put(Driver.PEELOFF, Double.NaN);
@@ -490,6 +497,10 @@ public final class Report {
                     "process_switches_per_s");
             row("idle.blocked", "6. Idle: receiving threads asleep in the kernel at the window's end", "threads",
                     Better.NONE, "idle", "blocked");
+            if (!raw.values("idle", Driver.PEELOFF, "jit_ms_per_s").isEmpty()) {
+                row("idle.jit", "6. Idle: of the process CPU time, the JIT compilers'", "ms/s", Better.LOWER, "idle",
+                        "jit_ms_per_s");
+            }
             targets.add(costTarget("Idle, process CPU time: Peeloff no more than the JDK", cpu));
             targets.add(costTarget("Idle, wake-ups of the blocked threads: Peeloff no more than the JDK", wake));
         }
@@ -625,7 +636,7 @@ public final class Report {
         sb.append('\n');
         if ("quick".equals(meta.get("plan"))) {
             sb.append("**A quick run: small counts, short windows, one repetition. Its figures and verdicts are not")
-                    .append(" evidence; only a full run's are.**\n\n");
+                    .append(" evidence; only a standard or full run's are.**\n\n");
         }
         sb.append("Figures are medians of the repetitions of one run, with [min–max] over the repetitions (or samples);")
                 .append(" the three implementations ran back to back in the same boot. Peeloff/C and Peeloff/JDK divide")

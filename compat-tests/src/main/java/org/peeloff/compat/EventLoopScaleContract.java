@@ -50,6 +50,7 @@ import org.peeloff.SctpSelector;
 import org.peeloff.SctpSocket;
 import org.peeloff.compat.Associations.Cleanup;
 import org.peeloff.compat.Associations.Link;
+import org.peeloff.spi.Poller;
 import org.peeloff.spi.SctpProvider;
 
 /**
@@ -106,6 +107,27 @@ public abstract class EventLoopScaleContract {
     @Timeout(value = 900, unit = TimeUnit.SECONDS)
     void ten_thousand_registered_sockets_report_exactly_the_busy_ones_and_leave_no_descriptor(Observed o)
             throws Exception {
+        tenThousand(o, this::openSelector);
+    }
+
+    /**
+     * The same 10,000 registered sockets on the portable {@code poll(2)} backend, which every provider
+     * offers ({@code SctpSelector.open(provider, "poll")}): one {@code pollfd} per registered socket,
+     * rebuilt for each select, must report exactly the busy ones too and leave no descriptor.
+     */
+    @Test
+    @Timeout(value = 900, unit = TimeUnit.SECONDS)
+    void ten_thousand_registered_sockets_on_the_poll_backend_report_exactly_the_busy_ones_and_leave_no_descriptor(
+            Observed o) throws Exception {
+        tenThousand(o, () -> SctpSelector.open(provider(), Poller.POLL));
+    }
+
+    /** Opens the selector of one run of the 10,000-socket case. */
+    private interface SelectorSource {
+        SctpSelector open() throws SctpException;
+    }
+
+    private void tenThousand(Observed o, SelectorSource selectors) throws Exception {
         SctpProvider p = provider();
         Descriptors.assumeCountable();
         int idleCount = SOCKETS;
@@ -126,7 +148,7 @@ public abstract class EventLoopScaleContract {
 
             SortedSet<Integer> before = Descriptors.open();
             long t0 = System.nanoTime();
-            SctpSelector selector = openSelector();
+            SctpSelector selector = selectors.open();
             o.note("readiness backend: " + selector.backend());
             List<SctpMultiSocket> idle = new ArrayList<>(idleCount);
             List<SctpSelectionKey> idleKeys = new ArrayList<>(idleCount);
