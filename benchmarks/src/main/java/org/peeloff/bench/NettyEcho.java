@@ -128,7 +128,11 @@ final class NettyEcho {
         }
     }
 
-    /** One client association: sends the next message when an echo arrives, while sending is on. */
+    /**
+     * The client associations' handler (one instance, shared: its state is the run's): sends the next
+     * message when an echo arrives, while sending is on.
+     */
+    @ChannelHandler.Sharable
     static final class Client extends ChannelInboundHandlerAdapter {
         private final State state;
 
