@@ -756,6 +756,16 @@ public final class Driver {
         int done = have("idle", JDK, "wakeups_per_s");
         say("6. idle cost: %d threads blocked in receive, %d ms window, %d repetitions%s", plan.idleSockets(),
                 plan.idleWindowMillis(), plan.idleReps(), done > 0 ? " (" + done + " already done)" : "");
+        if (done == 0) {
+            // Unrecorded: in two boots, the first window of the JVM (whichever implementation) had the
+            // C2 compiler at work (141 to 307 ms/s of JIT) and every later window 0 to 1 ms/s.
+            for (String impl : List.of(PEELOFF, JDK)) {
+                IdleCost.Cost w = impl.equals(JDK) ? IdleCost.jdk(plan.idleSockets(), plan.idleSettleMillis(), 1_000)
+                        : IdleCost.peeloff(plan.idleSockets(), plan.idleSettleMillis(), 1_000);
+                say("   warm-up %s: %.2f ms CPU per s (not recorded)", impl, w.cpuMillisPerSecond());
+                quiesce();
+            }
+        }
         for (int rep = done; rep < plan.idleReps(); rep++) {
             RawLog.Batch b = raw.batch();
             for (String impl : rep % 2 == 0 ? List.of(PEELOFF, JDK) : List.of(JDK, PEELOFF)) {
