@@ -828,11 +828,17 @@ public final class Driver {
         if (done >= np.reps()) {
             return;
         }
-        // This JVM has not run either transport before: one unrecorded pass each.
-        for (String impl : List.of(PEELOFF, JDK)) {
-            NettyEcho.Outcome w = NettyEcho.run(impl.equals(PEELOFF), sizes[0], np);
-            say("   warm-up %s: %.0f msgs/s, p50 %.0f us (not recorded)", impl, w.msgsPerSecond(), w.p50Micros());
-            quiesce();
+        // This JVM has not run either transport before: one unrecorded pass of each transport at each
+        // size. With one pass at the first size only, the first recorded repetition still had 1 to 3.5 s
+        // of JIT time in its windows (the later ones 0 to 539 ms) and half the throughput
+        // (results/2026-12-05-standard-8-run1.md).
+        for (int n : sizes) {
+            for (String impl : List.of(PEELOFF, JDK)) {
+                NettyEcho.Outcome w = NettyEcho.run(impl.equals(PEELOFF), n, np);
+                say("   warm-up, %d association(s) %s: %.0f msgs/s, p50 %.0f us, JIT %d ms in the windows (not recorded)",
+                        n, impl.equals(JDK) ? "nio" : impl, w.msgsPerSecond(), w.p50Micros(), w.jitMillisInWindows());
+                quiesce();
+            }
         }
         for (int rep = done; rep < np.reps(); rep++) {
             RawLog.Batch b = raw.batch();
