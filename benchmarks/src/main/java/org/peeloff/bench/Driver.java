@@ -831,10 +831,12 @@ public final class Driver {
         // This JVM has not run either transport before: one unrecorded pass of each transport at each
         // size. With one pass at the first size only, the first recorded repetition still had 1 to 3.5 s
         // of JIT time in its windows (the later ones 0 to 539 ms) and half the throughput
-        // (results/2026-12-05-standard-8-run1.md).
+        // (results/2026-12-05-standard-8-run1.md); with a 1 s warm-up in those passes, 1 to 1.5 s of JIT
+        // still fell into Peeloff's first two repetitions at 1 association (run2.md): the passes warm up
+        // for longer (NettyEcho.Plan#forWarmUpPass).
         for (int n : sizes) {
             for (String impl : List.of(PEELOFF, JDK)) {
-                NettyEcho.Outcome w = NettyEcho.run(impl.equals(PEELOFF), n, np);
+                NettyEcho.Outcome w = NettyEcho.run(impl.equals(PEELOFF), n, np.forWarmUpPass());
                 say("   warm-up, %d association(s) %s: %.0f msgs/s, p50 %.0f us, JIT %d ms in the windows (not recorded)",
                         n, impl.equals(JDK) ? "nio" : impl, w.msgsPerSecond(), w.p50Micros(), w.jitMillisInWindows());
                 quiesce();
