@@ -113,7 +113,10 @@ public final class Report {
                         : "met in the median only (" + k + " of " + n + " repetitions)";
             }
             double by = missBy();
-            String miss = String.format(Locale.ROOT, by < 10 ? "%.1f%%" : "%.0f%%", by);
+            // A limit of 0 (the other implementation measured nothing, e.g. no CPU tick in its window)
+            // has no percentage: say so instead of printing "Infinity%".
+            String miss = Double.isFinite(by) ? String.format(Locale.ROOT, by < 10 ? "%.1f%%" : "%.0f%%", by)
+                    : "an amount with no percentage: the limit is 0";
             if (n <= 1) {
                 return "MISSED by " + miss + " (one repetition)";
             }

@@ -103,6 +103,9 @@ class ReportTest {
         Report.Target some = new Report.Target("t", 0.85, 1.0, false, "", List.of(0.8, 0.85, 1.1));
         assertEquals("MISSED in the median, by 15% (met in 1 of 3 repetitions)", some.verdict());
         assertEquals("none", some.held());
+        Report.Target zero = new Report.Target("t", 0.5, 0.0, true, "", List.of(0.0, 1.0));
+        assertEquals("MISSED in the median, by an amount with no percentage: the limit is 0 (met in 1 of 2 repetitions)",
+                zero.verdict());
     }
 
     @Test

@@ -67,6 +67,30 @@ abstract class AbstractPeeloffChannel extends AbstractChannel {
         });
     }
 
+    /**
+     * Moves the registration to the socket {@link #socket()} returns now (a client's peel-off; event loop
+     * only): the old key is cancelled, the new one starts with no interest.
+     *
+     * @throws Exception when the event loop refuses the registration
+     */
+    final void reregister() throws Exception {
+        IoRegistration old = registration;
+        registration = null;
+        interest = 0;
+        if (old != null) {
+            old.cancel();
+        }
+        io.netty.util.concurrent.Future<IoRegistration> f = ((IoEventLoop) eventLoop()).register((PeeloffUnsafe) unsafe());
+        if (!f.isDone()) {
+            throw new IllegalStateException("reregister() off its event loop: " + eventLoop());
+        }
+        if (!f.isSuccess()) {
+            throw new java.io.IOException("registering the peeled-off socket failed: " + f.cause(), f.cause());
+        }
+        registration = f.getNow();
+        interest = 0;
+    }
+
     @Override
     protected void doDeregister() {
         IoRegistration r = registration;

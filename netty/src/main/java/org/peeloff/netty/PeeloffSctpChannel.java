@@ -40,10 +40,12 @@ import io.netty.util.internal.StringUtil;
 import org.peeloff.AssociationChange;
 import org.peeloff.AssociationId;
 import org.peeloff.MessageInfo;
+import org.peeloff.PeeloffOption;
 import org.peeloff.Sctp;
 import org.peeloff.SctpData;
 import org.peeloff.SctpError;
 import org.peeloff.SctpException;
+import org.peeloff.SctpMultiSocket;
 import org.peeloff.SctpNotification;
 import org.peeloff.SctpReceived;
 import org.peeloff.SctpSocket;
@@ -62,23 +64,36 @@ import org.peeloff.spi.SctpProvider;
  * notification the channel closes. Other notification kinds are fired as Peeloff's records.
  *
  * <p>Its event loop must be driven by a {@link PeeloffIoHandler} of the same provider. A client channel
- * needs a one-to-one socket, which the aix provider refuses (AIX documents only one-to-many sockets): there
- * the constructor fails with a {@code ChannelException} saying so; the server channels work on AIX.
+ * opens a one-to-one socket where the provider has them ({@code Capabilities.oneToOneSockets()}). Where it
+ * has none (the aix provider: AIX documents only one-to-many sockets) it connects on a one-to-many socket
+ * of its own, waits for COMMUNICATION_UP, peels the association off into its one-to-one socket
+ * ({@code sctp_peeloff}) and closes the one-to-many socket; whatever it read there before the peel-off
+ * (notifications, data) reaches the pipeline first, in the order read, and what was still queued moves
+ * with the association. Until then {@link #peeloffSocket()} is null.
  */
 public class PeeloffSctpChannel extends AbstractPeeloffChannel implements SctpChannel {
     private static final ChannelMetadata METADATA = new ChannelMetadata(false);
 
-    private final SctpSocket socket;
+    /** The one-to-one socket; null while a client on a provider without one-to-one sockets connects. */
+    private volatile SctpSocket socket;
+    /** The one-to-many socket such a client connects on, until the peel-off; else null. */
+    private volatile SctpMultiSocket connecting;
     private final PeeloffSctpChannelConfig config;
     /** Set once the association is up. */
     private volatile boolean connected;
     private volatile Association association;
     private volatile AssociationId associationId;
     private volatile InetSocketAddress requestedRemote;
-    /** Notifications read while a connect finished, fired once the channel is active. */
-    private final List<SctpNotification> early = new ArrayList<>(1);
-    /** Messages read for this association before it had a channel (by the parent), delivered first. */
-    private final List<Object> handedOver = new ArrayList<>(1);
+    /**
+     * What was read for this association before the channel was active, in the order read: notifications
+     * (read while a connect finished, or by the parent), messages handed over by the parent, and data read
+     * on a client's one-to-many socket before the peel-off ({@link EarlyData}). Delivered first.
+     */
+    private final List<Object> pending = new ArrayList<>(1);
+
+    /** Data read on a client's one-to-many socket before its association had a channel of its own. */
+    private record EarlyData(SctpData data, ByteBuf content) {
+    }
 
     private ChannelPromise connectPromise;
     private Future<?> connectTimeout;
@@ -97,7 +112,7 @@ public class PeeloffSctpChannel extends AbstractPeeloffChannel implements SctpCh
      * @param provider the provider (its {@link PeeloffIoHandler} must drive the channel's event loop)
      */
     public PeeloffSctpChannel(SctpProvider provider) {
-        this(null, open(provider, null), null, 0, 0);
+        this(provider, null);
     }
 
     /**
@@ -107,7 +122,44 @@ public class PeeloffSctpChannel extends AbstractPeeloffChannel implements SctpCh
      * @param family   INET or INET6
      */
     public PeeloffSctpChannel(SctpProvider provider, ProtocolFamily family) {
-        this(null, open(provider, family), null, 0, 0);
+        this(provider, family, !provider.capabilities().oneToOneSockets());
+    }
+
+    /**
+     * Opens a client channel.
+     *
+     * @param provider     the provider
+     * @param family       INET or INET6; null: INET6 where the provider opens one, else INET
+     * @param viaOneToMany true: connect on a one-to-many socket and peel the association off (what a provider
+     *                     without one-to-one sockets needs; tests use it on any provider)
+     */
+    PeeloffSctpChannel(SctpProvider provider, ProtocolFamily family, boolean viaOneToMany) {
+        super(null);
+        if (viaOneToMany) {
+            try {
+                SctpMultiSocket m = openMulti(provider, family);
+                try {
+                    m.configureBlocking(false);
+                } catch (SctpException e) {
+                    closeQuietly(m);
+                    throw e;
+                }
+                connecting = m;
+            } catch (SctpException e) {
+                throw new ChannelException("Failed to open a Peeloff one-to-many SCTP socket to connect on: "
+                        + e.getMessage(), e);
+            }
+        } else {
+            SctpSocket s = open(provider, family);
+            try {
+                s.configureBlocking(false);
+            } catch (SctpException e) {
+                closeQuietly(s);
+                throw new ChannelException("Failed to enter non-blocking mode: " + e.getMessage(), e);
+            }
+            socket = s;
+        }
+        this.config = new PeeloffSctpChannelConfig(this);
     }
 
     /**
@@ -129,7 +181,7 @@ public class PeeloffSctpChannel extends AbstractPeeloffChannel implements SctpCh
             closeQuietly(socket);
             throw new ChannelException("Failed to enter non-blocking mode: " + e.getMessage(), e);
         }
-        this.config = new PeeloffSctpChannelConfig(this, socket);
+        this.config = new PeeloffSctpChannelConfig(this);
         if (parent != null) {
             connected = true;
             associationId = id;
@@ -162,20 +214,24 @@ public class PeeloffSctpChannel extends AbstractPeeloffChannel implements SctpCh
 
     @Override
     Object socket() {
-        return socket;
+        SctpSocket s = socket;
+        return s != null ? s : connecting;
     }
 
-    /** @return the Peeloff socket under this channel */
+    /**
+     * @return the Peeloff one-to-one socket under this channel; null while a client on a provider without
+     *         one-to-one sockets is still connecting on its one-to-many socket
+     */
     public SctpSocket peeloffSocket() {
         return socket;
     }
 
     void handOver(SctpNotification early0, Object message) {
         if (early0 != null) {
-            early.add(early0);
+            pending.add(early0);
         }
         if (message != null) {
-            handedOver.add(message);
+            pending.add(message);
         }
     }
 
@@ -207,12 +263,18 @@ public class PeeloffSctpChannel extends AbstractPeeloffChannel implements SctpCh
 
     @Override
     public boolean isOpen() {
-        return socket.isOpen();
+        SctpSocket s = socket;
+        if (s != null) {
+            return s.isOpen();
+        }
+        SctpMultiSocket m = connecting;
+        return m != null && m.isOpen();
     }
 
     @Override
     public boolean isActive() {
-        return socket.isOpen() && connected;
+        SctpSocket s = socket;
+        return s != null && s.isOpen() && connected;
     }
 
     @Override
@@ -233,14 +295,23 @@ public class PeeloffSctpChannel extends AbstractPeeloffChannel implements SctpCh
     @Override
     public Set<InetSocketAddress> allLocalAddresses() {
         try {
-            return new LinkedHashSet<>(socket.localAddresses());
+            return new LinkedHashSet<>(localAddresses());
         } catch (SctpException e) {
             return Collections.emptySet();
         }
     }
 
+    private List<InetSocketAddress> localAddresses() throws SctpException {
+        Object s = socket();
+        return s instanceof SctpSocket o ? o.localAddresses() : ((SctpMultiSocket) s).localAddresses();
+    }
+
     @Override
     public Set<InetSocketAddress> allRemoteAddresses() {
+        SctpSocket socket = this.socket;
+        if (socket == null) {
+            return Collections.emptySet();
+        }
         try {
             return new LinkedHashSet<>(socket.remoteAddresses());
         } catch (SctpException e) {
@@ -251,7 +322,7 @@ public class PeeloffSctpChannel extends AbstractPeeloffChannel implements SctpCh
     @Override
     protected SocketAddress localAddress0() {
         try {
-            List<InetSocketAddress> l = socket.localAddresses();
+            List<InetSocketAddress> l = localAddresses();
             return l.isEmpty() ? null : l.get(0);
         } catch (SctpException e) {
             return null;
@@ -260,7 +331,8 @@ public class PeeloffSctpChannel extends AbstractPeeloffChannel implements SctpCh
 
     @Override
     protected SocketAddress remoteAddress0() {
-        if (!connected) {
+        SctpSocket socket = this.socket;
+        if (!connected || socket == null) {
             return null;
         }
         try {
@@ -273,7 +345,12 @@ public class PeeloffSctpChannel extends AbstractPeeloffChannel implements SctpCh
 
     @Override
     protected void doBind(SocketAddress localAddress) throws Exception {
-        socket.bind((InetSocketAddress) localAddress);
+        Object s = socket();
+        if (s instanceof SctpSocket o) {
+            o.bind((InetSocketAddress) localAddress);
+        } else {
+            ((SctpMultiSocket) s).bind((InetSocketAddress) localAddress);
+        }
     }
 
     @Override
@@ -292,7 +369,15 @@ public class PeeloffSctpChannel extends AbstractPeeloffChannel implements SctpCh
             connectTimeout.cancel(false);
             connectTimeout = null;
         }
-        socket.close();
+        SctpMultiSocket m = connecting;
+        if (m != null) {
+            connecting = null;
+            closeQuietly(m);
+        }
+        SctpSocket s = socket;
+        if (s != null) {
+            s.close();
+        }
     }
 
     @Override
@@ -311,6 +396,7 @@ public class PeeloffSctpChannel extends AbstractPeeloffChannel implements SctpCh
 
     @Override
     protected void doWrite(ChannelOutboundBuffer in) throws Exception {
+        SctpSocket socket = this.socket; // set: Netty writes only while active
         int budget = config.getMaxMessagesPerWrite();
         while (budget > 0) {
             Object msg = in.current();
@@ -348,6 +434,10 @@ public class PeeloffSctpChannel extends AbstractPeeloffChannel implements SctpCh
 
     @Override
     void readReady() {
+        SctpSocket socket = this.socket;
+        if (socket == null) {
+            return; // still on the one-to-many socket: connectReady reads there
+        }
         ChannelPipeline pipeline = pipeline();
         RecvByteBufAllocator.Handle alloc = unsafe().recvBufAllocHandle();
         alloc.reset(config);
@@ -449,7 +539,13 @@ public class PeeloffSctpChannel extends AbstractPeeloffChannel implements SctpCh
             try {
                 InetSocketAddress local = (InetSocketAddress) localAddress0();
                 int port = local == null ? 0 : local.getPort();
-                socket.bindx(List.of(new InetSocketAddress(address, port)), add);
+                List<InetSocketAddress> a = List.of(new InetSocketAddress(address, port));
+                Object s = socket();
+                if (s instanceof SctpSocket o) {
+                    o.bindx(a, add);
+                } else {
+                    ((SctpMultiSocket) s).bindx(a, add);
+                }
                 promise.setSuccess();
             } catch (Throwable t) {
                 promise.setFailure(t);
@@ -481,15 +577,29 @@ public class PeeloffSctpChannel extends AbstractPeeloffChannel implements SctpCh
                     throw new ConnectionPendingException();
                 }
                 if (local != null) {
-                    socket.bind((InetSocketAddress) local);
+                    doBind(local);
                 }
                 requestedRemote = (InetSocketAddress) remote;
+                boolean inProgress = true;
+                SctpMultiSocket m = connecting;
                 try {
-                    socket.connect(requestedRemote);
+                    if (m != null) {
+                        // one-to-many: the id now where the OS tells it; COMMUNICATION_UP (awaited in any case,
+                        // it makes the socket readable) carries it too, and then the association is peeled off
+                        AssociationId id = m.connect(requestedRemote);
+                        if (id != null) {
+                            associationId = id;
+                        }
+                    } else {
+                        socket.connect(requestedRemote);
+                        inProgress = false;
+                    }
                 } catch (SctpException e) {
                     if (e.error() != SctpError.WOULD_BLOCK) {
                         throw e;
                     }
+                }
+                if (inProgress) {
                     // in progress: the association change (COMMUNICATION_UP or CANNOT_START) makes it readable
                     connectPromise = promise;
                     addInterest(PeeloffIoOps.READ);
@@ -554,7 +664,10 @@ public class PeeloffSctpChannel extends AbstractPeeloffChannel implements SctpCh
 
     /**
      * Readiness while the connect is pending: the first association change says how it ended; a failure is
-     * the connect's failure (a {@link ConnectException} caused by the {@link SctpException}).
+     * the connect's failure (a {@link ConnectException} caused by the {@link SctpException}). On a one-to-many
+     * socket, COMMUNICATION_UP is followed by the peel-off of the association into the channel's one-to-one
+     * socket, to which the registration moves, and the one-to-many socket is closed; a failed peel-off fails
+     * the connect (the association ends with the channel).
      */
     @Override
     void connectReady() {
@@ -562,10 +675,29 @@ public class PeeloffSctpChannel extends AbstractPeeloffChannel implements SctpCh
         if (promise == null) {
             return;
         }
-        ByteBuffer scratch = ByteBuffer.allocate(512);
         try {
             while (true) {
-                SctpReceived r = socket.receive(scratch.clear());
+                SctpMultiSocket m = connecting;
+                ByteBuf buf = config.getAllocator().heapBuffer(EARLY_BUFFER);
+                SctpReceived r;
+                try {
+                    ByteBuffer dst = buf.internalNioBuffer(0, buf.writableBytes());
+                    int start = dst.position();
+                    r = m != null ? m.receive(dst) : socket.receive(dst);
+                    if (r instanceof SctpData d) {
+                        if (m == null) {
+                            throw new IllegalStateException("data before the association was up: " + r);
+                        }
+                        buf.writerIndex(dst.position() - start);
+                        pending.add(new EarlyData(d, buf)); // kept, delivered first
+                        buf = null;
+                        continue;
+                    }
+                } finally {
+                    if (buf != null) {
+                        buf.release();
+                    }
+                }
                 if (r == null) {
                     return; // still being set up
                 }
@@ -575,17 +707,17 @@ public class PeeloffSctpChannel extends AbstractPeeloffChannel implements SctpCh
                         associationId = c.association();
                         association = JdkSctpTypes.association(c.association(), c.inboundStreams(),
                                 c.outboundStreams());
+                        pending.add(c);
+                        if (m != null) {
+                            peelOffConnected(m, c.association());
+                        }
                         connectDone(promise);
-                        fireEarly(c);
+                        firePending();
                         return;
                     }
                     throw new ConnectException("the association could not be set up: " + c);
                 }
-                if (r instanceof SctpNotification n) {
-                    early.add(n);
-                } else {
-                    throw new IllegalStateException("data before the association was up: " + r);
-                }
+                pending.add(r);
             }
         } catch (Throwable t) {
             connectPromise = null;
@@ -600,38 +732,58 @@ public class PeeloffSctpChannel extends AbstractPeeloffChannel implements SctpCh
         }
     }
 
-    private void fireEarly(SctpNotification first) {
-        if (first != null) {
-            pipeline().fireUserEventTriggered(JdkSctpTypes.toUserEvent(first, association));
+    /** Buffer of what a client reads before its association is up (larger messages arrive in parts). */
+    private static final int EARLY_BUFFER = 8192;
+
+    /**
+     * Moves the association from the one-to-many socket it was set up on to a one-to-one socket of its own;
+     * what the kernel still queued for it moves with it. The one-to-many socket is closed.
+     */
+    private void peelOffConnected(SctpMultiSocket m, AssociationId id) throws Exception {
+        socket = m.peelOff(id, PeeloffOption.NONBLOCK);
+        connecting = null;
+        reregister();
+        m.close();
+    }
+
+    /** Fires what was read before the channel was active, in the order read. */
+    private void firePending() {
+        if (pending.isEmpty()) {
+            return;
         }
-        for (SctpNotification n : early) {
-            pipeline().fireUserEventTriggered(JdkSctpTypes.toUserEvent(n, association));
+        boolean messages = false;
+        List<Object> l = new ArrayList<>(pending);
+        pending.clear();
+        for (Object o : l) {
+            if (o instanceof SctpNotification n) {
+                pipeline().fireUserEventTriggered(JdkSctpTypes.toUserEvent(n, association));
+            } else if (o instanceof EarlyData e) {
+                messages = true;
+                pipeline().fireChannelRead(new SctpMessage(new JdkSctpTypes.ReceivedInfo(association,
+                        remoteAddress(), e.data()), e.content()));
+            } else {
+                messages = true;
+                pipeline().fireChannelRead(o);
+            }
         }
-        early.clear();
+        if (messages) {
+            pipeline().fireChannelReadComplete();
+        }
     }
 
     /** A child delivers first what was read for its association before it existed. */
     @Override
     protected void doBeginRead() {
-        if (!early.isEmpty() || !handedOver.isEmpty()) {
-            fireEarly(null);
-            for (Object m : handedOver) {
-                pipeline().fireChannelRead(m);
-            }
-            if (!handedOver.isEmpty()) {
-                pipeline().fireChannelReadComplete();
-            }
-            handedOver.clear();
-        }
+        firePending();
         super.doBeginRead();
     }
 
     @Override
     protected void doDeregister() {
-        for (Object m : handedOver) {
-            ReferenceCountUtil.release(m);
+        for (Object m : pending) {
+            ReferenceCountUtil.release(m instanceof EarlyData e ? e.content() : m);
         }
-        handedOver.clear();
+        pending.clear();
         super.doDeregister();
     }
 }

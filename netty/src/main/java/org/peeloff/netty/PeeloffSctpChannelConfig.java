@@ -27,10 +27,10 @@ public final class PeeloffSctpChannelConfig extends DefaultChannelConfig impleme
     private final SocketOptions options;
     private final PeeloffSctpChannel channel;
 
-    PeeloffSctpChannelConfig(PeeloffSctpChannel channel, Object socket) {
+    PeeloffSctpChannelConfig(PeeloffSctpChannel channel) {
         super(channel);
         this.channel = channel;
-        this.options = new SocketOptions(socket);
+        this.options = new SocketOptions(channel::socket);
     }
 
     @Override

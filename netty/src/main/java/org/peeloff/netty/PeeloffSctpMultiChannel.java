@@ -10,9 +10,12 @@ import java.net.ProtocolFamily;
 import java.net.SocketAddress;
 import java.net.StandardProtocolFamily;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -25,10 +28,12 @@ import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
 import io.netty.channel.sctp.SctpMessage;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
 import io.netty.util.internal.StringUtil;
+import org.peeloff.AssociationChange;
 import org.peeloff.AssociationId;
 import org.peeloff.MessageInfo;
 import org.peeloff.PeeloffOption;
@@ -44,7 +49,8 @@ import org.peeloff.spi.SctpProvider;
 /**
  * What Netty's SCTP API lacks: a channel over a one-to-many socket that serves every association
  * itself and peels one off into a {@link PeeloffSctpChannel} of its own when the application asks
- * ({@link #peelOff}), e.g. past a message rate. Bind it with a plain {@code Bootstrap} (it is not a
+ * ({@link #peelOff}), or by itself past a message rate ({@link RateThreshold}, a constructor argument).
+ * Bind it with a plain {@code Bootstrap} (it is not a
  * {@code ServerChannel}: what it reads are messages, not child channels).
  *
  * <p>Inbound: {@link SctpMessage}s whose {@code messageInfo().association()} names the association
@@ -58,7 +64,8 @@ import org.peeloff.spi.SctpProvider;
  * time on its event loop, and {@link #peelOff} runs there too, so every message of the association that
  * this channel had read was fired here before the peel-off, and everything still queued in the kernel
  * moves with the association to the new socket ({@code sctp_peeloff}), where the child reads it, in
- * order.
+ * order. The rate threshold peels off the same way, right after this channel fired a complete message of
+ * the association (never in the middle of a message delivered in parts).
  */
 public class PeeloffSctpMultiChannel extends AbstractPeeloffChannel {
     private static final ChannelMetadata METADATA = new ChannelMetadata(false);
@@ -66,6 +73,56 @@ public class PeeloffSctpMultiChannel extends AbstractPeeloffChannel {
     private final SctpMultiSocket socket;
     private final PeeloffSctpServerChannelConfig config;
     private volatile boolean bound;
+    /** Null: peel-off on request only. */
+    private final RateThreshold threshold;
+    /** Message counts by association id while a threshold is set (event loop only). */
+    private final Map<Integer, MessageRate> rates = new HashMap<>();
+
+    /**
+     * Peel-off past a message rate: an association whose complete messages read by this channel exceed
+     * {@code messagesPerSecond} on average over the last {@code window} (counted in tenths of it) is
+     * peeled off into a {@link PeeloffSctpChannel} of its own, registered on {@code childGroup.next()} with
+     * {@code childHandler} in its pipeline; this channel then fires a {@link PeeledOff} user event. A failed
+     * peel-off reaches this channel's pipeline as an exception, the association stays here (nothing lost),
+     * and its count starts again.
+     *
+     * @param messagesPerSecond the rate, positive
+     * @param window            the window the rate is averaged over, at least 10 ms
+     * @param childGroup        the event loops of the new channels, driven by a {@link PeeloffIoHandler} of
+     *                          this channel's provider
+     * @param childHandler      the handler of every new channel: sharable, e.g. a {@code ChannelInitializer}
+     */
+    public record RateThreshold(double messagesPerSecond, Duration window, EventLoopGroup childGroup,
+                                ChannelHandler childHandler) {
+        /** Checks the arguments. */
+        public RateThreshold {
+            if (!(messagesPerSecond > 0) || Double.isInfinite(messagesPerSecond)) {
+                throw new IllegalArgumentException("messagesPerSecond must be positive: " + messagesPerSecond);
+            }
+            Objects.requireNonNull(window, "window");
+            if (window.compareTo(Duration.ofMillis(10)) < 0) {
+                throw new IllegalArgumentException("window below 10 ms: " + window);
+            }
+            Objects.requireNonNull(childGroup, "childGroup");
+            Objects.requireNonNull(childHandler, "childHandler");
+        }
+
+        /** @return how many messages in one window exceed the rate */
+        long messagesPerWindow() {
+            return (long) Math.floor(messagesPerSecond * window.toNanos() / 1e9);
+        }
+    }
+
+    /**
+     * Fired on this channel's pipeline (a user event) when the rate threshold moved an association to a
+     * channel of its own.
+     *
+     * @param association      the association
+     * @param channel          its new channel, registered
+     * @param messagesInWindow the messages counted in the window when it was moved
+     */
+    public record PeeledOff(AssociationId association, PeeloffSctpChannel channel, long messagesInWindow) {
+    }
 
     /**
      * Opens a one-to-many socket with the provider {@link Sctp#provider()} chose: IPv6 (which also serves
@@ -87,7 +144,17 @@ public class PeeloffSctpMultiChannel extends AbstractPeeloffChannel {
      * @param family   INET or INET6; null: INET6 where the provider opens one, else INET
      */
     public PeeloffSctpMultiChannel(SctpProvider provider, ProtocolFamily family) {
+        this(provider, family, null);
+    }
+
+    /**
+     * @param provider    the provider
+     * @param family      INET or INET6; null: INET6 where the provider opens one, else INET
+     * @param peelOffAbove the rate past which an association is peeled off by itself; null: on request only
+     */
+    public PeeloffSctpMultiChannel(SctpProvider provider, ProtocolFamily family, RateThreshold peelOffAbove) {
         super(null);
+        this.threshold = peelOffAbove;
         try {
             socket = openMulti(provider, family);
             socket.configureBlocking(false);
@@ -309,6 +376,9 @@ public class PeeloffSctpMultiChannel extends AbstractPeeloffChannel {
                                 JdkSctpTypes.association(d.association(), 0, 0), null, d), buf);
                         buf = null;
                         pipeline.fireChannelRead(msg);
+                        if (threshold != null && d.complete() && d.association() != null) {
+                            countAndMaybePeelOff(d.association());
+                        }
                         continue;
                     }
                 } finally {
@@ -321,6 +391,10 @@ public class PeeloffSctpMultiChannel extends AbstractPeeloffChannel {
                     break;
                 }
                 alloc.incMessagesRead(1);
+                if (r instanceof AssociationChange c && r.association() != null
+                        && c.state() != AssociationChange.State.COMMUNICATION_UP) {
+                    rates.remove(r.association().value()); // ended or restarted: counted afresh
+                }
                 pipeline.fireUserEventTriggered(JdkSctpTypes.toUserEvent((SctpNotification) r,
                         JdkSctpTypes.association(r.association(), 0, 0)));
             } while (alloc.continueReading() && isOpen());
@@ -335,6 +409,29 @@ public class PeeloffSctpMultiChannel extends AbstractPeeloffChannel {
             pipeline.fireExceptionCaught(failure);
         }
         readDone();
+    }
+
+    /** @return the rate threshold, or null (peel-off on request only) */
+    public RateThreshold rateThreshold() {
+        return threshold;
+    }
+
+    private void countAndMaybePeelOff(AssociationId id) {
+        MessageRate rate = rates.computeIfAbsent(id.value(), k -> new MessageRate(threshold.window(), 10));
+        long n = rate.add(System.nanoTime());
+        if (n <= threshold.messagesPerWindow()) {
+            return;
+        }
+        rates.remove(id.value());
+        Promise<PeeloffSctpChannel> p = eventLoop().newPromise();
+        p.addListener(f -> {
+            if (f.isSuccess()) {
+                pipeline().fireUserEventTriggered(new PeeledOff(id, p.getNow(), n));
+            } else {
+                pipeline().fireExceptionCaught(f.cause());
+            }
+        });
+        peelOff0(id, threshold.childGroup().next(), threshold.childHandler(), p);
     }
 
     /**

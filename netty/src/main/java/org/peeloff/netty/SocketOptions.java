@@ -29,14 +29,19 @@ final class SocketOptions {
             SctpChannelOption.SCTP_DISABLE_FRAGMENTS, SctpChannelOption.SCTP_FRAGMENT_INTERLEAVE,
             SctpChannelOption.SCTP_PRIMARY_ADDR, SctpChannelOption.SCTP_SET_PEER_PRIMARY_ADDR);
 
-    /** The socket, an SctpSocket or an SctpMultiSocket. */
-    private final Object socket;
+    /** The socket now under the channel, an SctpSocket or an SctpMultiSocket (a client channel changes it). */
+    private final java.util.function.Supplier<Object> current;
 
     SocketOptions(Object socket) {
-        this.socket = socket;
+        this(() -> socket);
+    }
+
+    SocketOptions(java.util.function.Supplier<Object> current) {
+        this.current = current;
     }
 
     <T> T get(SctpOption<T> o) {
+        Object socket = current.get();
         try {
             return socket instanceof SctpSocket s ? s.getOption(o) : ((org.peeloff.SctpMultiSocket) socket).getOption(o);
         } catch (SctpException e) {
@@ -45,6 +50,7 @@ final class SocketOptions {
     }
 
     <T> void set(SctpOption<T> o, T value) {
+        Object socket = current.get();
         try {
             if (socket instanceof SctpSocket s) {
                 s.setOption(o, value);

@@ -39,7 +39,7 @@ class PersonalityEchoKernelTest {
 
     @Test
     @Timeout(value = 13, unit = TimeUnit.MINUTES)
-    void netty_SctpEchoTest_passes_with_the_server_on_the_aix_provider_through_the_AIX_personality() throws Exception {
+    void netty_SctpEchoTest_passes_with_Peeloff_at_both_ends_and_with_a_NIO_client_on_the_aix_provider_through_the_AIX_personality() throws Exception {
         run(AixPersonalityEcho.class, "aix", "org.peeloff.aix.library", "org.peeloff.aix.abi");
     }
 

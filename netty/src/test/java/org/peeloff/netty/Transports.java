@@ -72,7 +72,20 @@ final class Transports {
     }
 
     static Bootstrap peeloffClient(SctpProvider p) {
-        return new Bootstrap().group(peeloffGroups(p)[1]).channelFactory(() -> new PeeloffSctpChannel(p));
+        return peeloffClient(p, () -> new PeeloffSctpChannel(p));
+    }
+
+    /** @return a client on the provider's Peeloff event loops whose channels {@code channels} makes */
+    static Bootstrap peeloffClient(SctpProvider p, io.netty.channel.ChannelFactory<PeeloffSctpChannel> channels) {
+        return new Bootstrap().group(peeloffGroups(p)[1]).channelFactory(channels);
+    }
+
+    /**
+     * @return a client that connects on a one-to-many socket and peels its association off, whatever the
+     *         provider's capabilities (what a provider without one-to-one sockets does)
+     */
+    static Bootstrap peeloffClientViaOneToMany(SctpProvider p) {
+        return new Bootstrap().group(peeloffGroups(p)[1]).channelFactory(() -> new PeeloffSctpChannel(p, null, true));
     }
 
     static ServerBootstrap nioServer() {
