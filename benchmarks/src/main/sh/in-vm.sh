@@ -1,7 +1,7 @@
 #!/bin/sh
 # benchmarks/src/main/sh/in-vm.sh — every measurement of the benchmarks, in one boot of one kernel.
 #
-#   in-vm.sh --out DIR --c PATH [--quick|--full] [--only 1,...,7] [--profile]
+#   in-vm.sh --out DIR --c PATH [--quick|--full] [--only 1,...,8] [--profile]
 #
 # Run by benchmarks/run through harness/linux-vm/run (inside the qemu guest, or directly on a host
 # whose kernel has SCTP), with benchmarks/target writable.  Needs BENCH_JAVA and BENCH_CP in the
@@ -13,7 +13,7 @@ set -eu
 
 say() { echo "[in-vm] $*"; }
 
-out="" cbin="" plan="" only="1,2,3,4,5,6,7" profile=0
+out="" cbin="" plan="" only="1,2,3,4,5,6,7,8" profile=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --out) out="$2"; shift 2 ;;

@@ -34,7 +34,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * implementations run back to back; {@link Report} takes medians.
  *
  * <pre>
- * java -cp ... org.peeloff.bench.Driver --out DIR --c PATH [--plan standard|full|quick] --step meta|1..7|profile [--only 1,3]
+ * java -cp ... org.peeloff.bench.Driver --out DIR --c PATH [--plan standard|full|quick] --step meta|1..8|profile [--only 1,3]
  * java -cp ... org.peeloff.bench.Driver --tput-once peeloff|jdk SIZE WARMUP_MS WINDOW_MS   (for the profile)
  * java -cp ... org.peeloff.bench.Driver --shared-once peeloff|jdk C_PROGRAM                 (for the profile)
  * </pre>
@@ -155,7 +155,7 @@ public final class Driver {
         String cBinary = null;
         String planName = "standard";
         String step = null;
-        String only = "1,2,3,4,5,6,7";
+        String only = "1,2,3,4,5,6,7,8";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--out" -> out = Path.of(args[++i]);
@@ -169,7 +169,7 @@ public final class Driver {
         }
         if (out == null || cBinary == null || step == null) {
             throw new IllegalArgumentException(
-                    "usage: Driver --out DIR --c PATH [--plan standard|full|quick] --step meta|1..7|profile [--only 1,3]");
+                    "usage: Driver --out DIR --c PATH [--plan standard|full|quick] --step meta|1..8|profile [--only 1,3]");
         }
         Files.createDirectories(out);
         Driver d = new Driver(Plan.named(planName), new CProgram(cBinary), out);
@@ -182,6 +182,7 @@ public final class Driver {
             case "5" -> d.eventLoop();
             case "6" -> d.idle();
             case "7" -> d.closeLatency();
+            case "8" -> d.nettyEcho();
             case "profile" -> d.profile(List.of(only.split(",")));
             default -> throw new IllegalArgumentException("unknown step " + step);
         }
@@ -226,6 +227,7 @@ public final class Driver {
         raw.meta("close", plan.closeReps() + " repetitions of " + plan.closeSamples() + " closes each");
         raw.meta("close.reps", plan.closeReps());
         raw.meta("idle.sockets", plan.idleSockets());
+        raw.meta("netty", NettyEcho.Plan.named(plan.name()).describe());
     }
 
     /** How many samples raw.tsv already has for a measure, implementation and key. */
@@ -807,6 +809,54 @@ public final class Driver {
                 }
                 say("   %s: %s ms", impl, ms.stream().map(v -> String.format(Locale.ROOT, "%.2f", v)).toList());
                 quiesce();
+            }
+            b.commit();
+        }
+    }
+
+    // ------------------------------------------------------------------ 8. Netty echo
+
+    /**
+     * Measure 8: Peeloff's Netty transport against Netty's NIO SCTP transport (recorded under the
+     * JDK's id: it runs on the JDK's com.sun.nio.sctp); no C. See {@link NettyEcho}.
+     */
+    private void nettyEcho() throws Exception {
+        NettyEcho.Plan np = NettyEcho.Plan.named(plan.name());
+        int[] sizes = np.assocs();
+        int done = have("netty.tput." + sizes[sizes.length - 1], JDK, "msgs_per_s");
+        say("8. Netty echo: %s%s", np.describe(), done > 0 ? " (" + done + " already done)" : "");
+        if (done >= np.reps()) {
+            return;
+        }
+        // This JVM has not run either transport before: one unrecorded pass of each transport at each
+        // size. With one pass at the first size only, the first recorded repetition still had 1 to 3.5 s
+        // of JIT time in its windows (the later ones 0 to 539 ms) and half the throughput
+        // (results/2026-12-05-standard-8-run1.md); with a 1 s warm-up in those passes, 1 to 1.5 s of JIT
+        // still fell into Peeloff's first two repetitions at 1 association (run2.md): the passes warm up
+        // for longer (NettyEcho.Plan#forWarmUpPass).
+        for (int n : sizes) {
+            for (String impl : List.of(PEELOFF, JDK)) {
+                NettyEcho.Outcome w = NettyEcho.run(impl.equals(PEELOFF), n, np.forWarmUpPass());
+                say("   warm-up, %d association(s) %s: %.0f msgs/s, p50 %.0f us, JIT %d ms in the windows (not recorded)",
+                        n, impl.equals(JDK) ? "nio" : impl, w.msgsPerSecond(), w.p50Micros(), w.jitMillisInWindows());
+                quiesce();
+            }
+        }
+        for (int rep = done; rep < np.reps(); rep++) {
+            RawLog.Batch b = raw.batch();
+            for (int n : sizes) {
+                for (String impl : rep % 2 == 0 ? List.of(PEELOFF, JDK) : List.of(JDK, PEELOFF)) {
+                    NettyEcho.Outcome o = NettyEcho.run(impl.equals(PEELOFF), n, np);
+                    b.sample("netty.tput." + n, impl, "msgs_per_s", o.msgsPerSecond());
+                    b.sample("netty.lat." + n, impl, "p50_us", o.p50Micros());
+                    b.sample("netty.lat." + n, impl, "p99_us", o.p99Micros());
+                    b.sample("netty.lat." + n, impl, "round_trips", o.roundTrips());
+                    b.sample("netty.jit." + n, impl, "ms", o.jitMillisInWindows());
+                    say("   %d association(s) %s: %.0f msgs/s (%d echoes), round trip p50 %.0f us, p99 %.0f us (%d),"
+                            + " JIT %d ms in the windows", n, impl.equals(JDK) ? "nio" : impl, o.msgsPerSecond(),
+                            o.echoes(), o.p50Micros(), o.p99Micros(), o.roundTrips(), o.jitMillisInWindows());
+                    quiesce();
+                }
             }
             b.commit();
         }

@@ -523,6 +523,25 @@ public final class Report {
                             + "–" + figure(max(close.samples().get(Driver.PEELOFF)), "ms") + "] (JDK "
                             + figure(close.of(Driver.JDK), "ms") + " ms)", per.size() > 1 ? per : List.of()));
         }
+
+        // 8. Netty echo: Peeloff's Netty transport against Netty's NIO SCTP transport (the JDK column)
+        for (int k : sizesOf("netty.tput.")) {
+            String assocs = thousands(k) + (k == 1 ? " association" : " associations");
+            Row tput = row("netty.tput." + k, "8. Netty echo, " + assocs + ", 1,024 B: throughput (JDK column: Netty's"
+                    + " NIO SCTP transport)", "msgs/s", Better.HIGHER, "netty.tput." + k, "msgs_per_s");
+            Row p50 = row("netty.p50." + k, "8. Netty echo, " + assocs + ", 1,024 B: round trip p50 (JDK column: NIO)",
+                    "us", Better.LOWER, "netty.lat." + k, "p50_us");
+            Row p99 = row("netty.p99." + k, "8. Netty echo, " + assocs + ", 1,024 B: round trip p99 (JDK column: NIO)",
+                    "us", Better.LOWER, "netty.lat." + k, "p99_us");
+            row("netty.jit." + k, "8. Netty echo, " + assocs + ": JIT time that fell into the windows", "ms",
+                    Better.NONE, "netty.jit." + k, "ms");
+            targets.add(nioTarget("Netty echo, " + assocs + ", throughput: Peeloff's transport at least 1.0x NIO's",
+                    tput, false));
+            targets.add(nioTarget("Netty echo, " + assocs + ", round trip p50: Peeloff's transport no worse than NIO's"
+                    + " (at most 1.0x)", p50, true));
+            targets.add(nioTarget("Netty echo, " + assocs + ", round trip p99: Peeloff's transport no worse than NIO's"
+                    + " (at most 1.0x)", p99, true));
+        }
     }
 
     /** A target on Peeloff/other for a row, on the median and on each repetition. */
@@ -530,6 +549,14 @@ public final class Report {
         List<Double> per = r.repRatio(other);
         return new Target(text, r.ratio(other), limit, atMost,
                 "Peeloff/" + (other.equals(Driver.C) ? "C" : "JDK") + " = " + x(r.ratio(other)) + spread(per), per);
+    }
+
+    /** A target on Peeloff/NIO (Netty's NIO SCTP transport, in the JDK column) at 1.0x. */
+    private static Target nioTarget(String text, Row r, boolean atMost) {
+        List<Double> per = r.repRatio(Driver.JDK);
+        return new Target(text, r.ratio(Driver.JDK), 1.0, atMost, "Peeloff " + figure(r.of(Driver.PEELOFF), r.unit())
+                + ", NIO " + figure(r.of(Driver.JDK), r.unit()) + " " + (r.unit().equals("us") ? "µs" : r.unit())
+                + ": Peeloff/NIO = " + x(r.ratio(Driver.JDK)) + spread(per), per);
     }
 
     /** Peeloff's cost no more than the JDK's (0 against 0 counts as equal). */

@@ -132,6 +132,63 @@ class ReportTest {
     }
 
     @Test
+    void nettyEchoIsPeeloffsTransportAgainstNettysNioInTheJdkColumn(@TempDir Path dir) throws IOException {
+        RawLog raw = new RawLog(dir.resolve("raw.tsv"));
+        RawLog.Batch b = raw.batch();
+        // three repetitions, 100 associations: throughput 1.1x, 0.9x, 1.2x NIO's (median 1.1x over 1.0x)
+        double[][] tput = {{1100, 1000}, {900, 1000}, {1200, 1000}};
+        double[][] p50 = {{90, 100}, {95, 100}, {99, 100}};
+        double[][] p99 = {{300, 200}, {300, 200}, {150, 200}};
+        for (int rep = 0; rep < 3; rep++) {
+            b.sample("netty.tput.100", "peeloff", "msgs_per_s", tput[rep][0]);
+            b.sample("netty.tput.100", "jdk", "msgs_per_s", tput[rep][1]);
+            b.sample("netty.lat.100", "peeloff", "p50_us", p50[rep][0]);
+            b.sample("netty.lat.100", "jdk", "p50_us", p50[rep][1]);
+            b.sample("netty.lat.100", "peeloff", "p99_us", p99[rep][0]);
+            b.sample("netty.lat.100", "jdk", "p99_us", p99[rep][1]);
+            b.sample("netty.jit.100", "peeloff", "ms", 0);
+            b.sample("netty.jit.100", "jdk", "ms", 0);
+        }
+        b.commit();
+        Report r = new Report(RawLog.read(dir.resolve("raw.tsv")), Map.of());
+
+        Report.Row t = r.rows.stream().filter(x -> x.id().equals("netty.tput.100")).findFirst().orElseThrow();
+        assertEquals(1100.0, t.of("peeloff"));
+        assertEquals(1.1, t.ratio("jdk"), 1e-9);
+        assertTrue(Double.isNaN(t.of("c")), "no C side in measure 8");
+        assertEquals(List.of(1.1, 0.9, 1.2), t.repRatio("jdk"));
+
+        Report.Target tt = r.targets.stream().filter(x -> x.text().contains("throughput")).findFirst().orElseThrow();
+        assertEquals("met in the median only (2 of 3 repetitions)", tt.verdict());
+        Report.Target t50 = r.targets.stream().filter(x -> x.text().contains("p50")).findFirst().orElseThrow();
+        assertEquals("met in all 3 repetitions", t50.verdict(), "0.90x, 0.95x, 0.99x are all at most 1.0x");
+        Report.Target t99 = r.targets.stream().filter(x -> x.text().contains("p99")).findFirst().orElseThrow();
+        assertEquals("MISSED in the median, by 50% (met in 1 of 3 repetitions)", t99.verdict(),
+                "300 against 200 is 1.5x: latency worse than NIO's");
+        assertEquals("Peeloff 300, NIO 200 µs: Peeloff/NIO = 1.50x [0.75x–1.50x]", t99.detail());
+
+        String md = r.markdown();
+        assertTrue(md.contains("| 8. Netty echo, 100 associations, 1,024 B: throughput (JDK column: Netty's NIO SCTP"
+                + " transport) | msgs/s (higher is better) | 1,100 [900–1,200] | 1,000 [1,000–1,000] | — | — |"
+                + " 1.10x [0.90x–1.20x] |"), md);
+        assertTrue(md.contains("| 8. Netty echo, 100 associations: JIT time that fell into the windows | ms |"), md);
+    }
+
+    @Test
+    void nettyEchoPercentilesAreNearestRank() {
+        long[] hundred = new long[100];
+        for (int i = 0; i < 100; i++) {
+            hundred[i] = i + 1; // 1..100
+        }
+        assertEquals(50.0, NettyEcho.percentile(hundred, 50));
+        assertEquals(99.0, NettyEcho.percentile(hundred, 99));
+        assertEquals(7.0, NettyEcho.percentile(new long[] {7}, 99), "one round trip is every percentile");
+        assertEquals(20.0, NettyEcho.percentile(new long[] {10, 20, 30}, 50));
+        assertEquals(30.0, NettyEcho.percentile(new long[] {10, 20, 30}, 99));
+        assertTrue(Double.isNaN(NettyEcho.percentile(new long[0], 50)));
+    }
+
+    @Test
     void aQuickRunSaysItsVerdictsAreNotEvidence(@TempDir Path dir) throws IOException {
         RawLog raw = new RawLog(dir.resolve("raw.tsv"));
         raw.meta("plan", "quick");
