@@ -544,14 +544,30 @@ EXPORT int fcntl(int fd, int cmd, ...) {
  * AIX_POLLPRI 0x4, AIX_POLLHUP 0x2000, AIX_POLLERR 0x4000, AIX_POLLNVAL 0x8000) -- Linux has 0x4,
  * 0x2, 0x10, 0x8, 0x20. */
 
+/* Any number of descriptors, as AIX takes (the kernel refuses more than RLIMIT_NOFILE with EINVAL):
+ * a stack array up to 64, else the heap (the TCK polls 10,006 descriptors). */
+static int poll_translated(struct aix_pollfd *fds, unsigned int nfds, int timeout, struct lnx_pollfd *l);
+
 EXPORT int poll(struct aix_pollfd *fds, unsigned int nfds, int timeout) {
-    struct lnx_pollfd l[64];
-    if (nfds > 64) {
-        return fail(AIX_EINVAL);
-    }
+    struct lnx_pollfd small[64];
     if (nfds > 0 && !readable(fds, sizeof *fds)) {
         return fail(AIX_EFAULT);
     }
+    if (nfds <= 64) {
+        return poll_translated(fds, nfds, timeout, small);
+    }
+    struct lnx_pollfd *l = malloc((size_t)nfds * sizeof *l);
+    if (l == NULL) {
+        return fail(AIX_ENOMEM);
+    }
+    int r = poll_translated(fds, nfds, timeout, l);
+    int saved = errno;
+    free(l);
+    errno = saved;
+    return r;
+}
+
+static int poll_translated(struct aix_pollfd *fds, unsigned int nfds, int timeout, struct lnx_pollfd *l) {
     for (unsigned int i = 0; i < nfds; i++) {
         int ev = (uint16_t)fds[i].events;
         if ((ev & ~(AIX_POLLIN | AIX_POLLOUT | AIX_POLLPRI)) != 0) {
