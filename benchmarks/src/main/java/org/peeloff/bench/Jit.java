@@ -67,8 +67,19 @@ final class Jit {
      * @throws InterruptedException when interrupted
      */
     static long awaitQuiet() throws InterruptedException {
+        return awaitQuiet(MAX_WAIT_MILLIS);
+    }
+
+    /**
+     * {@link #awaitQuiet()} with a limit of its own.
+     *
+     * @param maxWaitMillis how long to wait at most
+     * @return how long it waited, in ms
+     * @throws InterruptedException when interrupted
+     */
+    static long awaitQuiet(long maxWaitMillis) throws InterruptedException {
         long t0 = System.nanoTime();
-        long deadline = t0 + MAX_WAIT_MILLIS * 1_000_000;
+        long deadline = t0 + maxWaitMillis * 1_000_000;
         long before = compilerTicks();
         while (true) {
             Thread.sleep(1_000);

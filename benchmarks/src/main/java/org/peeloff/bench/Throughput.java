@@ -63,8 +63,17 @@ final class Throughput {
      *
      * @param counts the counter, or a sum of counters taken when asked
      */
+    /** How long a window waits at most for the JIT to be quiet before it opens. */
+    static final long WINDOW_JIT_WAIT_MILLIS = 60_000;
+
     static Rate window(Supplier<Counter> counts, long warmupMillis, long windowMillis) throws InterruptedException {
         Thread.sleep(warmupMillis);
+        // Under instruction counting the JIT's compiler threads share the one CPU with the measured
+        // code: a compilation that lands in the window is billed to it (measure 5's first
+        // repetitions, results/2026-12-05-icount-measures-5-7.md). The traffic goes on while this
+        // waits, so what it makes hot is compiled before the window opens.
+        long waited = Jit.awaitQuiet(WINDOW_JIT_WAIT_MILLIS);
+        long jit0 = Jit.millis();
         Counter c0 = counts.get();
         long m0 = c0.msgs;
         long b0 = c0.bytes;
@@ -75,6 +84,9 @@ final class Throughput {
         long b1 = c1.bytes;
         long t1 = System.nanoTime();
         double s = (t1 - t0) / 1e9;
+        long jit1 = Jit.millis();
+        Driver.say("      (JIT: waited %d ms for it to be quiet; %d ms of compilation ended in the window)", waited,
+                jit0 < 0 ? -1 : jit1 - jit0);
         return new Rate((m1 - m0) / s, (b1 - b0) / s / 1e6, m1 - m0, s);
     }
 
