@@ -4,7 +4,6 @@
  */
 package org.peeloff.aix;
 
-import java.util.Arrays;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntFunction;
 
@@ -13,6 +12,7 @@ import com.sun.jna.NativeLibrary;
 
 import org.peeloff.SctpError;
 import org.peeloff.SctpException;
+import org.peeloff.jna.FdTable;
 import org.peeloff.jna.PollCalls;
 import org.peeloff.jna.SctpLayout;
 import org.peeloff.jna.WakePipe;
@@ -49,20 +49,15 @@ final class PollsetPoller implements Poller {
     private final WakePipe wake;
     private final ReentrantLock lock = new ReentrantLock();
     private final Memory ctl = new Memory(2L * AixAbi.SIZEOF_POLL_CTL);
-    // by descriptor number, guarded by lock
-    private boolean[] watched = new boolean[64];
-    private int[] interest = new int[64];
-    private int[] token = new int[64];
-    /** The AIX poll bits in the pollset for the descriptor now (0: not in it). */
-    private int[] inSet = new int[64];
-    /** The change count at the descriptor's last add or modify. */
-    private long[] changedAt = new long[64];
-    private long changes;
+    /**
+     * By descriptor number, guarded by lock. A stamp is the change count at the descriptor's last add or
+     * modify; its own int is the AIX poll bits in the pollset for it now (0: not in it).
+     */
+    private final FdTable table = new FdTable("the pollset");
     private boolean waiting;
     private long waitFrom;
     // the waiting thread's
     private Memory out = new Memory(64L * AixAbi.SIZEOF_POLLFD);
-    private volatile boolean closed;
 
     /**
      * @param lib        the library the pollset calls are bound to (libc, or the personality)
@@ -129,10 +124,6 @@ final class PollsetPoller implements Poller {
         }
     }
 
-    private static int bits(int events) {
-        return ((events & READ) != 0 ? AixAbi.POLLIN : 0) | ((events & WRITE) != 0 ? AixAbi.POLLOUT : 0);
-    }
-
     /** With the lock: makes the pollset watch {@code fd} for {@code want} (AIX bits), from {@code have}. */
     private void change(int fd, int have, int want) throws SctpException {
         if (want == have) {
@@ -153,23 +144,24 @@ final class PollsetPoller implements Poller {
                     ctl(AixAbi.PS_ADD, fd, have);
                 } catch (SctpException again) {
                     e.addSuppressed(again);
-                    inSet[fd] = 0;
+                    table.setOwn(fd, 0);
                 }
                 throw e;
             }
         }
     }
 
-    private void changed(int fd) {
-        changedAt[fd] = ++changes;
-        if (waiting) {
-            wake.wakeup(); // the wait in progress does not see the change: it returns, the next one does
-        }
+    /** With the lock, once the pollset watches {@code fd} for {@code events}: the table says so. */
+    private void keep(int fd, int events, int tok) {
+        table.put(fd, events, tok);
+        table.setOwn(fd, AixLayout.POLL.bits(events));
+        changed();
     }
 
-    private void ensureOpen(String call) throws SctpException {
-        if (closed) {
-            throw SctpException.rejected(SctpError.CLOSED, call, "the pollset is closed");
+    /** With the lock, after a change of the table. */
+    private void changed() {
+        if (waiting) {
+            wake.wakeup(); // the wait in progress does not see the change: it returns, the next one does
         }
     }
 
@@ -177,28 +169,10 @@ final class PollsetPoller implements Poller {
     public void add(int fd, int events, int tok) throws SctpException {
         lock.lock();
         try {
-            ensureOpen("pollset_ctl");
-            if (fd < 0) {
-                throw SctpException.rejected(SctpError.BAD_DESCRIPTOR, "pollset_ctl(PS_ADD, fd=" + fd + ")", "not a descriptor");
-            }
-            if (fd >= watched.length) {
-                int n = Math.max(fd + 1, watched.length * 2);
-                watched = Arrays.copyOf(watched, n);
-                interest = Arrays.copyOf(interest, n);
-                token = Arrays.copyOf(token, n);
-                inSet = Arrays.copyOf(inSet, n);
-                changedAt = Arrays.copyOf(changedAt, n);
-            }
-            if (watched[fd]) {
-                throw SctpException.rejected(SctpError.INVALID_ARGUMENT, "pollset_ctl(PS_ADD, fd=" + fd + ")",
-                        "the descriptor is watched already");
-            }
-            change(fd, 0, bits(events)); // throws before anything is kept
-            watched[fd] = true;
-            inSet[fd] = bits(events);
-            interest[fd] = events;
-            token[fd] = tok;
-            changed(fd);
+            table.ensureOpen("pollset_ctl");
+            table.checkNew(fd, "pollset_ctl(PS_ADD, ");
+            change(fd, 0, AixLayout.POLL.bits(events)); // throws before anything is kept
+            keep(fd, events, tok);
         } finally {
             lock.unlock();
         }
@@ -208,16 +182,10 @@ final class PollsetPoller implements Poller {
     public void modify(int fd, int events, int tok) throws SctpException {
         lock.lock();
         try {
-            ensureOpen("pollset_ctl");
-            if (fd < 0 || fd >= watched.length || !watched[fd]) {
-                throw SctpException.rejected(SctpError.INVALID_ARGUMENT, "pollset_ctl(fd=" + fd + ")",
-                        "the descriptor is not watched");
-            }
-            change(fd, inSet[fd], bits(events));
-            inSet[fd] = bits(events);
-            interest[fd] = events;
-            token[fd] = tok;
-            changed(fd);
+            table.ensureOpen("pollset_ctl");
+            table.checkWatched(fd, "pollset_ctl(");
+            change(fd, table.own(fd), AixLayout.POLL.bits(events));
+            keep(fd, events, tok);
         } finally {
             lock.unlock();
         }
@@ -227,15 +195,14 @@ final class PollsetPoller implements Poller {
     public void remove(int fd) throws SctpException {
         lock.lock();
         try {
-            if (fd < 0 || fd >= watched.length || !watched[fd]) {
+            if (!table.watched(fd)) {
                 return;
             }
-            watched[fd] = false; // from now on not reported
-            int had = inSet[fd];
-            inSet[fd] = 0;
-            interest[fd] = 0;
-            changed(fd);
-            if (had != 0 && !closed) {
+            int had = table.own(fd);
+            table.remove(fd); // from now on not reported
+            table.setOwn(fd, 0);
+            changed();
+            if (had != 0 && !table.isClosed()) {
                 ctl(AixAbi.PS_DELETE, fd, 0);
             }
         } finally {
@@ -251,9 +218,9 @@ final class PollsetPoller implements Poller {
         }
         lock.lock();
         try {
-            ensureOpen("pollset_poll");
+            table.ensureOpen("pollset_poll");
             waiting = true;
-            waitFrom = changes;
+            waitFrom = table.lastStamp();
         } finally {
             lock.unlock();
         }
@@ -277,13 +244,13 @@ final class PollsetPoller implements Poller {
                     wake.drain();
                     continue;
                 }
-                if (fd < 0 || fd >= watched.length || !watched[fd] || changedAt[fd] > waitFrom
-                        || (re & AixAbi.POLLNVAL) != 0 || k == tokens.length) {
+                long stamp = table.stamp(fd);
+                if (stamp == 0 || stamp > waitFrom || (re & AixAbi.POLLNVAL) != 0 || k == tokens.length) {
                     continue; // removed, or changed after the wait began: the next wait decides
                 }
-                int ev = AixLayout.POLL.ready(re, interest[fd]);
+                int ev = AixLayout.POLL.ready(re, table.interest(fd));
                 if (ev != 0) {
-                    tokens[k] = token[fd];
+                    tokens[k] = table.token(fd);
                     events[k++] = ev;
                 }
             }
@@ -302,8 +269,7 @@ final class PollsetPoller implements Poller {
     public void close() {
         lock.lock();
         try {
-            if (!closed) {
-                closed = true;
+            if (table.close()) {
                 wake.close();
                 AixPollset.pollset_destroy(ps);
             }

@@ -5,14 +5,11 @@
 package org.peeloff.jna;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntFunction;
 
 import com.sun.jna.Memory;
 
-import org.peeloff.SctpError;
 import org.peeloff.SctpException;
 import org.peeloff.spi.NativeCall;
 import org.peeloff.spi.Poller;
@@ -36,11 +33,10 @@ public final class PollPoller implements Poller {
     private final String os;
     private final WakePipe wake;
     private final ReentrantLock lock = new ReentrantLock();
-    // the set, guarded by lock: slot i holds fds[i], interest[i], tokens[i]
-    private final Map<Integer, Integer> slotOf = new HashMap<>();
+    // the set, guarded by lock: by descriptor (its own int: its slot), and slot i holds fds[i]
+    private final FdTable set = new FdTable("the backend", "the descriptor is in the set already",
+            "the descriptor is not in the set");
     private int[] fds = new int[16];
-    private int[] interest = new int[16];
-    private int[] tokens = new int[16];
     private int count;
     private boolean dirty = true;
     private volatile boolean waiting;
@@ -48,7 +44,6 @@ public final class PollPoller implements Poller {
     private Memory pollfds;
     private int[] snapFds = new int[16];
     private int[] snapTokens = new int[16];
-    private boolean closed;
 
     /**
      * @param calls      the C calls
@@ -79,22 +74,13 @@ public final class PollPoller implements Poller {
     public void add(int fd, int events, int token) throws SctpException {
         lock.lock();
         try {
-            if (fd < 0) {
-                throw SctpException.rejected(SctpError.BAD_DESCRIPTOR, "poll set add(fd=" + fd + ")", "not a descriptor");
-            }
-            if (slotOf.containsKey(fd)) {
-                throw SctpException.rejected(SctpError.INVALID_ARGUMENT, "poll set add(fd=" + fd + ")",
-                        "the descriptor is in the set already");
-            }
+            set.checkNew(fd, "poll set add(");
             if (count == fds.length) {
                 fds = Arrays.copyOf(fds, count * 2);
-                interest = Arrays.copyOf(interest, count * 2);
-                tokens = Arrays.copyOf(tokens, count * 2);
             }
             fds[count] = fd;
-            interest[count] = events;
-            tokens[count] = token;
-            slotOf.put(fd, count++);
+            set.put(fd, events, token);
+            set.setOwn(fd, count++);
             changed();
         } finally {
             lock.unlock();
@@ -105,13 +91,8 @@ public final class PollPoller implements Poller {
     public void modify(int fd, int events, int token) throws SctpException {
         lock.lock();
         try {
-            Integer slot = slotOf.get(fd);
-            if (slot == null) {
-                throw SctpException.rejected(SctpError.INVALID_ARGUMENT, "poll set modify(fd=" + fd + ")",
-                        "the descriptor is not in the set");
-            }
-            interest[slot] = events;
-            tokens[slot] = token;
+            set.checkWatched(fd, "poll set modify(");
+            set.put(fd, events, token);
             changed();
         } finally {
             lock.unlock();
@@ -122,16 +103,15 @@ public final class PollPoller implements Poller {
     public void remove(int fd) {
         lock.lock();
         try {
-            Integer slot = slotOf.remove(fd);
-            if (slot == null) {
+            if (!set.watched(fd)) {
                 return;
             }
+            int slot = set.own(fd);
+            set.remove(fd);
             int last = --count;
             if (slot != last) {
                 fds[slot] = fds[last];
-                interest[slot] = interest[last];
-                tokens[slot] = tokens[last];
-                slotOf.put(fds[slot], slot);
+                set.setOwn(fds[slot], slot);
             }
             changed();
         } finally {
@@ -152,9 +132,7 @@ public final class PollPoller implements Poller {
         int n;
         lock.lock();
         try {
-            if (closed) {
-                throw SctpException.rejected(SctpError.CLOSED, "poll set wait", "the backend is closed");
-            }
+            set.ensureOpen("poll set wait");
             n = count + 1;
             if (dirty || pollfds == null || pollfds.size() < (long) n * p.size()) {
                 if (pollfds == null || pollfds.size() < (long) n * p.size()) {
@@ -170,11 +148,11 @@ public final class PollPoller implements Poller {
                 pollfds.setShort(p.events(), (short) p.in());
                 for (int i = 0; i < count; i++) {
                     long at = (long) (i + 1) * p.size();
-                    snapFds[i + 1] = fds[i];
-                    snapTokens[i + 1] = tokens[i];
-                    pollfds.setInt(at + p.fd(), fds[i]);
-                    pollfds.setShort(at + p.events(), (short) (((interest[i] & READ) != 0 ? p.in() : 0)
-                            | ((interest[i] & WRITE) != 0 ? p.out() : 0)));
+                    int fd = fds[i];
+                    snapFds[i + 1] = fd;
+                    snapTokens[i + 1] = set.token(fd);
+                    pollfds.setInt(at + p.fd(), fd);
+                    pollfds.setShort(at + p.events(), (short) p.bits(set.interest(fd)));
                 }
                 dirty = false;
             }
@@ -208,11 +186,11 @@ public final class PollPoller implements Poller {
                     wake.drain();
                     continue;
                 }
-                Integer slot = slotOf.get(snapFds[i]);
-                if (slot == null || tokens[slot] != snapTokens[i] || (re & p.nval()) != 0 || out == outTokens.length) {
+                int fd = snapFds[i];
+                if (!set.watched(fd) || set.token(fd) != snapTokens[i] || (re & p.nval()) != 0 || out == outTokens.length) {
                     continue; // removed or changed meanwhile, or not open: not reported
                 }
-                int ev = p.ready(re, interest[slot]);
+                int ev = p.ready(re, set.interest(fd));
                 if (ev != 0) {
                     outTokens[out] = snapTokens[i];
                     outEvents[out++] = ev;
@@ -233,8 +211,7 @@ public final class PollPoller implements Poller {
     public void close() {
         lock.lock();
         try {
-            if (!closed) {
-                closed = true;
+            if (set.close()) {
                 wake.close();
             }
         } finally {

@@ -135,6 +135,17 @@ public record SctpLayout(Socket socket, Errors errors, Fcntl fcntl, Poll poll, M
             }
             return ev & interest;
         }
+
+        /**
+         * The OS's poll bits that watch for an interest: {@code in} for READ, {@code out} for WRITE.
+         *
+         * @param interest {@link org.peeloff.spi.Poller#READ} and/or {@link org.peeloff.spi.Poller#WRITE}
+         * @return the bits for {@code events} (or for pollset_ctl and port_associate, of the same values)
+         */
+        public int bits(int interest) {
+            return ((interest & org.peeloff.spi.Poller.READ) != 0 ? in : 0)
+                    | ((interest & org.peeloff.spi.Poller.WRITE) != 0 ? out : 0);
+        }
     }
 
     /**

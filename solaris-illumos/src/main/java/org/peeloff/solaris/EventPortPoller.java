@@ -4,7 +4,6 @@
  */
 package org.peeloff.solaris;
 
-import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntFunction;
@@ -15,6 +14,7 @@ import com.sun.jna.Pointer;
 
 import org.peeloff.SctpError;
 import org.peeloff.SctpException;
+import org.peeloff.jna.FdTable;
 import org.peeloff.jna.PollCalls;
 import org.peeloff.spi.NativeCall;
 import org.peeloff.spi.Poller;
@@ -62,16 +62,12 @@ final class EventPortPoller implements Poller {
     private final int port;
     private final ReentrantLock lock = new ReentrantLock();
     private final AtomicBoolean wakePending = new AtomicBoolean();
-    // by descriptor number, guarded by lock; generation 0: not watched
-    private long[] generation = new long[64];
-    private int[] interest = new int[64];
-    private int[] token = new int[64];
-    private long nextGeneration = 1;
+    /** By descriptor number, guarded by lock; a stamp is the generation of the descriptor's association. */
+    private final FdTable table = new FdTable("the event port");
     // the waiting thread's
     private final Memory nget = new Memory(4);
     private final Memory timeout = new Memory(SolarisAbi.SIZEOF_TIMESPEC);
     private Memory list = new Memory(64L * SolarisAbi.SIZEOF_PORT_EVENT);
-    private volatile boolean closed;
 
     /**
      * @param calls       the C calls (close)
@@ -108,16 +104,12 @@ final class EventPortPoller implements Poller {
         return SolarisSockets.EVENT_PORTS;
     }
 
-    private static int pollBits(int events) {
-        return ((events & READ) != 0 ? SolarisAbi.POLLIN : 0) | ((events & WRITE) != 0 ? SolarisAbi.POLLOUT : 0);
-    }
-
     /** With the lock: associates (or re-associates) {@code fd} with generation {@code gen}. */
     private void associate(int fd, int events, long gen) throws SctpException {
-        if (SolarisEventPorts.port_associate(port, SolarisAbi.PORT_SOURCE_FD, fd, pollBits(events), gen) < 0) {
+        if (SolarisEventPorts.port_associate(port, SolarisAbi.PORT_SOURCE_FD, fd, SolarisLayout.POLL.bits(events), gen) < 0) {
             int errno = Native.getLastError();
             throw fail("port_associate(port=" + port + ", PORT_SOURCE_FD, fd=" + fd + ", events=0x"
-                    + Integer.toHexString(pollBits(events)) + ")", errno);
+                    + Integer.toHexString(SolarisLayout.POLL.bits(events)) + ")", errno);
         }
     }
 
@@ -131,37 +123,17 @@ final class EventPortPoller implements Poller {
         }
     }
 
-    private void ensureOpen(String call) throws SctpException {
-        if (closed) {
-            throw SctpException.rejected(SctpError.CLOSED, call, "the event port is closed");
-        }
-    }
-
     @Override
     public void add(int fd, int events, int tok) throws SctpException {
         lock.lock();
         try {
-            ensureOpen("port_associate");
-            if (fd < 0) {
-                throw SctpException.rejected(SctpError.BAD_DESCRIPTOR, "port_associate(fd=" + fd + ")", "not a descriptor");
-            }
-            if (fd >= generation.length) {
-                int n = Math.max(fd + 1, generation.length * 2);
-                generation = Arrays.copyOf(generation, n);
-                interest = Arrays.copyOf(interest, n);
-                token = Arrays.copyOf(token, n);
-            }
-            if (generation[fd] != 0) {
-                throw SctpException.rejected(SctpError.INVALID_ARGUMENT, "port_associate(fd=" + fd + ")",
-                        "the descriptor is watched already");
-            }
-            long gen = nextGeneration++;
+            table.ensureOpen("port_associate");
+            table.checkNew(fd, "port_associate(");
+            long gen = table.newStamp();
             if (events != 0) {
                 associate(fd, events, gen); // throws before anything is kept
             }
-            generation[fd] = gen;
-            interest[fd] = events;
-            token[fd] = tok;
+            table.put(fd, gen, events, tok);
         } finally {
             lock.unlock();
         }
@@ -171,20 +143,15 @@ final class EventPortPoller implements Poller {
     public void modify(int fd, int events, int tok) throws SctpException {
         lock.lock();
         try {
-            ensureOpen("port_associate");
-            if (fd < 0 || fd >= generation.length || generation[fd] == 0) {
-                throw SctpException.rejected(SctpError.INVALID_ARGUMENT, "port_associate(fd=" + fd + ")",
-                        "the descriptor is not watched");
-            }
-            long gen = nextGeneration++;
+            table.ensureOpen("port_associate");
+            table.checkWatched(fd, "port_associate(");
+            long gen = table.newStamp();
             if (events != 0) {
                 associate(fd, events, gen); // replaces the association, or makes a new one if it was delivered
             } else {
                 dissociate(fd);
             }
-            generation[fd] = gen;
-            interest[fd] = events;
-            token[fd] = tok;
+            table.put(fd, gen, events, tok);
         } finally {
             lock.unlock();
         }
@@ -194,12 +161,11 @@ final class EventPortPoller implements Poller {
     public void remove(int fd) throws SctpException {
         lock.lock();
         try {
-            if (fd < 0 || fd >= generation.length || generation[fd] == 0) {
+            if (!table.watched(fd)) {
                 return;
             }
-            generation[fd] = 0; // from now on no event of it is reported
-            interest[fd] = 0;
-            if (!closed) {
+            table.remove(fd); // from now on no event of it is reported
+            if (!table.isClosed()) {
                 dissociate(fd);
             }
         } finally {
@@ -209,7 +175,7 @@ final class EventPortPoller implements Poller {
 
     @Override
     public int wait(int[] tokens, int[] out, int timeoutMillis) throws SctpException {
-        ensureOpen("port_getn");
+        table.ensureOpen("port_getn");
         int max = Math.max(1, Math.min(tokens.length, out.length));
         if (list.size() < (long) max * SolarisAbi.SIZEOF_PORT_EVENT) {
             list = new Memory((long) max * SolarisAbi.SIZEOF_PORT_EVENT);
@@ -251,25 +217,26 @@ final class EventPortPoller implements Poller {
                 long object = list.getLong(at + SolarisAbi.PORTEV_OBJECT);
                 long gen = list.getLong(at + SolarisAbi.PORTEV_USER);
                 int fd = (int) object;
-                if (object < 0 || object >= generation.length || gen == 0 || generation[fd] != gen) {
+                if (fd != object || gen == 0 || table.stamp(fd) != gen) {
                     continue; // removed, replaced or reused meanwhile: the live association (if any) is newer
                 }
                 int bits = list.getInt(at + SolarisAbi.PORTEV_EVENTS);
                 if ((bits & SolarisAbi.POLLNVAL) != 0) {
                     continue; // closed without remove(): nothing to re-associate
                 }
-                int ev = SolarisLayout.POLL.ready(bits, interest[fd]);
-                if (interest[fd] != 0) {
+                int interest = table.interest(fd);
+                int ev = SolarisLayout.POLL.ready(bits, interest);
+                if (interest != 0) {
                     try {
-                        associate(fd, interest[fd], gen); // one-shot: watch it again, level-triggered
+                        associate(fd, interest, gen); // one-shot: watch it again, level-triggered
                     } catch (SctpException e) {
                         // only a descriptor closed without remove() (a broken contract) gets here: drop it
-                        generation[fd] = 0;
+                        table.remove(fd);
                         continue;
                     }
                 }
                 if (ev != 0 && k < tokens.length) {
-                    tokens[k] = token[fd];
+                    tokens[k] = table.token(fd);
                     out[k++] = ev;
                 }
             }
@@ -281,7 +248,7 @@ final class EventPortPoller implements Poller {
 
     @Override
     public void wakeup() {
-        if (!closed && wakePending.compareAndSet(false, true)
+        if (!table.isClosed() && wakePending.compareAndSet(false, true)
                 && SolarisEventPorts.port_send(port, 0, WAKE) < 0) {
             wakePending.set(false); // not queued (EAGAIN: the port is full, so a wait returns anyway)
         }
@@ -291,8 +258,7 @@ final class EventPortPoller implements Poller {
     public void close() {
         lock.lock();
         try {
-            if (!closed) {
-                closed = true;
+            if (table.close()) {
                 calls.close(port);
             }
         } finally {
