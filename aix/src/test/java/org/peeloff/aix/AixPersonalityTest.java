@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.peeloff.compat.TextBuffers.text;
 
 import java.io.FileDescriptor;
 import java.io.IOException;
@@ -190,17 +191,6 @@ class AixPersonalityTest {
                 return d;
             }
         }
-    }
-
-    private static ByteBuffer text(String s) {
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        return ByteBuffer.allocateDirect(b.length).put(b).flip();
-    }
-
-    private static String text(ByteBuffer b) {
-        byte[] a = new byte[b.remaining()];
-        b.get(a);
-        return new String(a, StandardCharsets.UTF_8);
     }
 
     private static int openDescriptors() throws IOException {

@@ -399,8 +399,7 @@ final class Associations {
      * @return the text as a direct buffer ready to send
      */
     static ByteBuffer text(String text) {
-        byte[] b = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        return ByteBuffer.allocateDirect(b.length).put(b).flip();
+        return TextBuffers.text(text);
     }
 
     /**
@@ -408,9 +407,7 @@ final class Associations {
      * @return them as text
      */
     static String text(ByteBuffer buf) {
-        byte[] b = new byte[buf.remaining()];
-        buf.get(b);
-        return new String(b, java.nio.charset.StandardCharsets.UTF_8);
+        return TextBuffers.text(buf);
     }
 
     private static final int MAGIC = 0x5EE10FF0;

@@ -13,94 +13,26 @@ import java.util.concurrent.TimeUnit;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.peeloff.jna.Libc;
+import org.peeloff.compat.PollerPipeCases;
 import org.peeloff.spi.Poller;
 
 /**
  * The event-port backend's mechanics over pipes, through the illumos ABI personality on the Linux
  * kernel (or the system's libc.so.1 on a real illumos): one-shot associations made level-triggered by
- * re-association, changes from another thread during a wait, a removed descriptor never reported,
- * port_send wake-ups and port_getn's ETIME with {@code *nget} updated. Proves the backend and the
- * personality's model of event ports, not illumos. Tagged {@code kernel}: it needs the personality,
- * which harness/kernel-tests provides.
+ * re-association and a removed descriptor never reported (the cases every backend shares,
+ * {@link PollerPipeCases}), changes from another thread during a wait, port_send wake-ups and
+ * port_getn's ETIME with {@code *nget} updated. Proves the backend and the personality's model of event
+ * ports, not illumos. Tagged {@code kernel}: it needs the personality, which harness/kernel-tests
+ * provides.
  */
 @Tag("kernel")
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class SolarisEventPortPersonalityTest {
-    private Libc c;
-    private Poller poller;
-    private final int[] pipe = new int[2];
-    private final int[] tokens = new int[16];
-    private final int[] events = new int[16];
-
-    @BeforeEach
-    void open() throws Exception {
-        SolarisSctpProvider p = new SolarisSctpProvider();
-        assertTrue(p.isAvailable(), () -> "provider: " + p.unavailabilityCause());
-        c = SolarisNative.load().posix();
-        poller = p.openPoller(SolarisSockets.EVENT_PORTS);
-        Memory fds = new Memory(8);
-        assertEquals(0, c.pipe(fds));
-        pipe[0] = fds.getInt(0);
-        pipe[1] = fds.getInt(4);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        poller.close();
-        c.close(pipe[0]);
-        c.close(pipe[1]);
-    }
-
-    private void write() {
-        Memory b = new Memory(1);
-        b.setByte(0, (byte) 7);
-        assertEquals(1, c.write(pipe[1], b, 1));
-    }
-
-    private void read() {
-        assertEquals(1, c.read(pipe[0], new Memory(1), 1));
-    }
-
-    @Test
-    void a_ready_descriptor_is_reported_by_every_wait_until_read_level_triggered() throws Exception {
-        poller.add(pipe[0], Poller.READ, 42);
-        assertEquals(0, poller.wait(tokens, events, 0), "nothing written: nothing ready");
-        write();
-        for (int i = 0; i < 3; i++) {
-            assertEquals(1, poller.wait(tokens, events, 2000), "wait " + i + " after the write (re-associated)");
-            assertEquals(42, tokens[0]);
-            assertEquals(Poller.READ, events[0]);
-        }
-        read();
-        assertEquals(0, poller.wait(tokens, events, 50), "read: no longer reported");
-        write();
-        assertEquals(1, poller.wait(tokens, events, 2000), "ready again: the association is live");
-    }
-
-    @Test
-    void a_descriptor_removed_during_a_wait_is_never_reported() throws Exception {
-        poller.add(pipe[0], Poller.READ, 1);
-        Thread t = new Thread(() -> {
-            try {
-                Thread.sleep(100);
-                poller.remove(pipe[0]);
-                write();
-                Thread.sleep(100);
-                poller.wakeup();
-            } catch (Exception e) {
-                throw new AssertionError(e);
-            }
-        });
-        t.start();
-        assertEquals(0, poller.wait(tokens, events, 5000), "woken, with the removed descriptor not reported");
-        t.join();
-        assertEquals(0, poller.wait(tokens, events, 50), "still not reported");
+class SolarisEventPortPersonalityTest extends PollerPipeCases {
+    SolarisEventPortPersonalityTest() {
+        super(SolarisSctpProvider::new, SolarisSockets.EVENT_PORTS, () -> SolarisNative.load().posix());
     }
 
     @Test
@@ -108,15 +40,7 @@ class SolarisEventPortPersonalityTest {
         write();
         poller.add(pipe[0], 0, 5);
         assertEquals(0, poller.wait(tokens, events, 50), "interest 0: not reported although readable");
-        Thread t = new Thread(() -> {
-            try {
-                Thread.sleep(100);
-                poller.modify(pipe[0], Poller.READ, 6);
-            } catch (Exception e) {
-                throw new AssertionError(e);
-            }
-        });
-        t.start();
+        Thread t = later(100, () -> poller.modify(pipe[0], Poller.READ, 6));
         assertEquals(1, poller.wait(tokens, events, 5000));
         assertEquals(6, tokens[0], "the new token");
         t.join();

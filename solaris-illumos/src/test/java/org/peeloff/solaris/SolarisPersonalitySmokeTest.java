@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.peeloff.compat.TextBuffers.text;
 
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
@@ -20,7 +21,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,6 +46,7 @@ import org.peeloff.SctpException;
 import org.peeloff.SctpMultiSocket;
 import org.peeloff.SctpReceived;
 import org.peeloff.SctpSocket;
+import org.peeloff.spi.SctpProvider;
 import org.peeloff.spi.SocketStyle;
 
 /**
@@ -97,28 +98,28 @@ class SolarisPersonalitySmokeTest {
     /** Receives the next message or event within {@link #WAIT_MILLIS}, without blocking for ever. */
     private static SctpReceived next(SctpMultiSocket s, ByteBuffer buf) throws Exception {
         s.configureBlocking(false);
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WAIT_MILLIS);
-        while (System.nanoTime() < deadline) {
-            SctpReceived r = s.receive(buf.clear());
-            if (r != null) {
-                buf.flip();
-                return r;
-            }
-            s.provider().poll(s.rawDescriptor(), false, 50);
-        }
-        throw new AssertionError("nothing received within " + WAIT_MILLIS + " ms");
+        return next(s::receive, s.provider(), s.rawDescriptor(), buf);
     }
 
     private static SctpReceived next(SctpSocket s, ByteBuffer buf) throws Exception {
         s.configureBlocking(false);
+        return next(s::receive, s.provider(), s.rawDescriptor(), buf);
+    }
+
+    /** The receive of either socket style (they share no public type for it). */
+    private interface Receive {
+        SctpReceived into(ByteBuffer buf) throws SctpException;
+    }
+
+    private static SctpReceived next(Receive receive, SctpProvider p, int fd, ByteBuffer buf) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WAIT_MILLIS);
         while (System.nanoTime() < deadline) {
-            SctpReceived r = s.receive(buf.clear());
+            SctpReceived r = receive.into(buf.clear());
             if (r != null) {
                 buf.flip();
                 return r;
             }
-            s.provider().poll(s.rawDescriptor(), false, 50);
+            p.poll(fd, false, 50);
         }
         throw new AssertionError("nothing received within " + WAIT_MILLIS + " ms");
     }
@@ -147,17 +148,6 @@ class SolarisPersonalitySmokeTest {
         AssociationId c = up(client);
         AssociationId s = up(server);
         return new Pair(client, c, s);
-    }
-
-    private static ByteBuffer text(String s) {
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        return ByteBuffer.allocateDirect(b.length).put(b).flip();
-    }
-
-    private static String text(ByteBuffer b) {
-        byte[] a = new byte[b.remaining()];
-        b.get(a);
-        return new String(a, StandardCharsets.UTF_8);
     }
 
     @Test
