@@ -1480,18 +1480,22 @@ static int control_to_lx(const unsigned char *il, size_t illen, struct msghdr *l
     return 0;
 }
 
-static long sendmsg_common(int s, const unsigned char *m, int flags, int xpg)
+/*
+ * The start of sendmsg_common and recvmsg_common. Returns 1 when the call ends here, with its result in
+ * *got: -1 (errno set) for a NULL header or a flag Linux lacks, or the length of the rest of a
+ * notification cut by an earlier read on s, handed out first with no kernel call. Otherwise 0, with
+ * the flags in Linux's terms in *lxflags.
+ */
+static int msg_start(int s, unsigned char *m, int flags, int xpg, int *lxflags, long *got)
 {
-    struct msghdr lm;
-    struct sockaddr_storage name;
-    socklen_t namelen;
-    unsigned char control[LX_CONTROL_MAX] __attribute__((aligned(8)));
     if (m == NULL) {
-        return fail_il(IL_EFAULT);
+        *got = fail_il(IL_EFAULT);
+        return 1;
     }
-    int lxflags = msgflags_to_lx(flags);
-    if (lxflags < 0) {
-        return fail_il(IL_EOPNOTSUPP);
+    *lxflags = msgflags_to_lx(flags);
+    if (*lxflags < 0) {
+        *got = fail_il(IL_EOPNOTSUPP);
+        return 1;
     }
     if (s >= 0 && s < PENDING_FDS) {
         /* the rest of a notification cut by an earlier read: handed out first, no kernel call */
@@ -1519,9 +1523,24 @@ static long sendmsg_common(int s, const unsigned char *m, int flags, int xpg)
             if (getptr(m, IL_MSG(NAME)) != NULL) {
                 putn(m, IL_MSG(NAMELEN), IL_SIZEOF_STRUCT_MSGHDR_MSG_NAMELEN, 0);
             }
-            return (long)n;
+            *got = (long)n;
+            return 1;
         }
         pthread_mutex_unlock(&pending_lock);
+    }
+    return 0;
+}
+
+static long sendmsg_common(int s, const unsigned char *m, int flags, int xpg)
+{
+    struct msghdr lm;
+    struct sockaddr_storage name;
+    socklen_t namelen;
+    unsigned char control[LX_CONTROL_MAX] __attribute__((aligned(8)));
+    int lxflags;
+    long got;
+    if (msg_start(s, (unsigned char *)m, flags, xpg, &lxflags, &got)) {
+        return got;
     }
     memset(&lm, 0, sizeof lm);
     void *ilname = getptr(m, IL_MSG(NAME));
@@ -1554,42 +1573,10 @@ static long recvmsg_common(int s, unsigned char *m, int flags, int xpg)
     struct msghdr lm;
     struct sockaddr_storage name;
     unsigned char control[LX_CONTROL_MAX] __attribute__((aligned(8)));
-    if (m == NULL) {
-        return fail_il(IL_EFAULT);
-    }
-    int lxflags = msgflags_to_lx(flags);
-    if (lxflags < 0) {
-        return fail_il(IL_EOPNOTSUPP);
-    }
-    if (s >= 0 && s < PENDING_FDS) {
-        /* the rest of a notification cut by an earlier read: handed out first, no kernel call */
-        pthread_mutex_lock(&pending_lock);
-        struct pending *p = &pending[s];
-        if (p->buf != NULL) {
-            struct iovec *piov = getptr(m, IL_MSG(IOV));
-            size_t room = piov != NULL && getn(m, IL_MSG(IOVLEN), IL_SIZEOF_STRUCT_MSGHDR_MSG_IOVLEN) >= 1
-                    ? piov[0].iov_len : 0;
-            size_t n = p->len - p->off < room ? p->len - p->off : room;
-            if (n > 0) {
-                memcpy(piov[0].iov_base, p->buf + p->off, n);
-            }
-            p->off += n;
-            int last = p->off == p->len;
-            if (last) {
-                free(p->buf);
-                p->buf = NULL;
-            }
-            pthread_mutex_unlock(&pending_lock);
-            if (xpg) {
-                putn(m, IL_MSG(CONTROLLEN), IL_SIZEOF_STRUCT_MSGHDR_MSG_CONTROLLEN, 0);
-                put32(m, IL_MSG(FLAGS), (uint32_t)msgflags_to_il(MSG_NOTIFICATION | (last ? MSG_EOR : 0)));
-            }
-            if (getptr(m, IL_MSG(NAME)) != NULL) {
-                putn(m, IL_MSG(NAMELEN), IL_SIZEOF_STRUCT_MSGHDR_MSG_NAMELEN, 0);
-            }
-            return (long)n;
-        }
-        pthread_mutex_unlock(&pending_lock);
+    int lxflags;
+    long got;
+    if (msg_start(s, m, flags, xpg, &lxflags, &got)) {
+        return got;
     }
     memset(&lm, 0, sizeof lm);
     void *ilname = getptr(m, IL_MSG(NAME));
