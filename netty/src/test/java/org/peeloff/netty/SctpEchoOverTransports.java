@@ -5,6 +5,7 @@
 package org.peeloff.netty;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
@@ -35,5 +36,36 @@ abstract class SctpEchoOverTransports extends SctpEchoTest {
     @Override
     protected List<BootstrapComboFactory<ServerBootstrap, Bootstrap>> newFactories() {
         return Transports.combo(this::server, this::client);
+    }
+
+    /**
+     * A pairing its subclass fixes in its constructor: the suppliers of the server and client bootstraps
+     * (for a subclass that only names its pairing; one that does more overrides {@code server()} and
+     * {@code client()} of {@link SctpEchoOverTransports} itself).
+     */
+    abstract static class Fixed extends SctpEchoOverTransports {
+        private final Supplier<ServerBootstrap> server;
+        private final Supplier<Bootstrap> client;
+
+        /**
+         * @param server makes a server bootstrap of the pairing
+         * @param client makes a client bootstrap of the pairing
+         */
+        Fixed(Supplier<ServerBootstrap> server, Supplier<Bootstrap> client) {
+            this.server = server;
+            this.client = client;
+        }
+
+        /** @return a new server bootstrap from the supplier the subclass gave */
+        @Override
+        final ServerBootstrap server() {
+            return server.get();
+        }
+
+        /** @return a new client bootstrap from the supplier the subclass gave */
+        @Override
+        final Bootstrap client() {
+            return client.get();
+        }
     }
 }
