@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Tag;
 @Tag("personality")
 class IllumosPersonalityEcho extends SctpEchoOverTransports.Fixed {
     IllumosPersonalityEcho() {
-        super(() -> Transports.peeloffServer(Transports.provider("solaris")),
-                () -> Transports.peeloffClient(Transports.provider("solaris")));
+        super("solaris", "solaris");
     }
 }

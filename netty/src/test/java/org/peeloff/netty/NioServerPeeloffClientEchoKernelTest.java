@@ -13,6 +13,6 @@ import org.junit.jupiter.api.Tag;
 @Tag("kernel")
 class NioServerPeeloffClientEchoKernelTest extends SctpEchoOverTransports.Fixed {
     NioServerPeeloffClientEchoKernelTest() {
-        super(Transports::nioServer, () -> Transports.peeloffClient(Transports.provider("linux")));
+        super(NIO, "linux");
     }
 }

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Tag;
 @Tag("kernel")
 class PeeloffEchoKernelTest extends SctpEchoOverTransports.Fixed {
     PeeloffEchoKernelTest() {
-        super(() -> Transports.peeloffServer(Transports.provider("linux")),
-                () -> Transports.peeloffClient(Transports.provider("linux")));
+        super("linux", "linux");
     }
 }

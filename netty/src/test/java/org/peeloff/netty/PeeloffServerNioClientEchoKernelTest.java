@@ -13,6 +13,6 @@ import org.junit.jupiter.api.Tag;
 @Tag("kernel")
 class PeeloffServerNioClientEchoKernelTest extends SctpEchoOverTransports.Fixed {
     PeeloffServerNioClientEchoKernelTest() {
-        super(() -> Transports.peeloffServer(Transports.provider("linux")), Transports::nioClient);
+        super("linux", NIO);
     }
 }

@@ -5,7 +5,6 @@
 package org.peeloff.netty;
 
 import java.util.List;
-import java.util.function.Supplier;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
@@ -38,34 +37,35 @@ abstract class SctpEchoOverTransports extends SctpEchoTest {
         return Transports.combo(this::server, this::client);
     }
 
+    /** In a {@link Fixed} pairing: Netty's NIO SCTP transport (the JDK's {@code com.sun.nio.sctp}) at that end. */
+    static final String NIO = "nio";
+
     /**
-     * A pairing its subclass fixes in its constructor: the suppliers of the server and client bootstraps
-     * (for a subclass that only names its pairing; one that does more overrides {@code server()} and
-     * {@code client()} of {@link SctpEchoOverTransports} itself).
+     * A pairing its subclass only names in its constructor: at each end Peeloff's channels on the provider of
+     * that id, or {@link #NIO}. (A subclass that does more overrides {@code server()} and {@code client()} of
+     * {@link SctpEchoOverTransports} itself.)
      */
     abstract static class Fixed extends SctpEchoOverTransports {
-        private final Supplier<ServerBootstrap> server;
-        private final Supplier<Bootstrap> client;
+        private final String server;
+        private final String client;
 
         /**
-         * @param server makes a server bootstrap of the pairing
-         * @param client makes a client bootstrap of the pairing
+         * @param server the provider id of the server's end, or {@link #NIO}
+         * @param client the provider id of the client's end, or {@link #NIO}
          */
-        Fixed(Supplier<ServerBootstrap> server, Supplier<Bootstrap> client) {
+        Fixed(String server, String client) {
             this.server = server;
             this.client = client;
         }
 
-        /** @return a new server bootstrap from the supplier the subclass gave */
         @Override
         final ServerBootstrap server() {
-            return server.get();
+            return NIO.equals(server) ? Transports.nioServer() : Transports.peeloffServer(Transports.provider(server));
         }
 
-        /** @return a new client bootstrap from the supplier the subclass gave */
         @Override
         final Bootstrap client() {
-            return client.get();
+            return NIO.equals(client) ? Transports.nioClient() : Transports.peeloffClient(Transports.provider(client));
         }
     }
 }
