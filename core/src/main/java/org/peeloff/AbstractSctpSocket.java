@@ -6,6 +6,7 @@ package org.peeloff;
 
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -233,6 +234,36 @@ abstract sealed class AbstractSctpSocket implements AutoCloseable permits SctpMu
         int fd = descriptor.acquire("bind");
         try {
             provider.bind(fd, local);
+        } finally {
+            descriptor.release();
+        }
+    }
+
+    /**
+     * Binds to several local addresses: the first with {@code bind()}, the others added with
+     * {@code sctp_bindx()} on the port the first got (an address given with port 0 takes that port).
+     */
+    final void bindAll0(List<InetSocketAddress> locals) throws SctpException {
+        if (locals.isEmpty()) {
+            throw new IllegalArgumentException("no address to bind");
+        }
+        bind0(locals.get(0));
+        if (locals.size() > 1) {
+            int port = localAddresses().get(0).getPort();
+            List<InetSocketAddress> rest = new ArrayList<>();
+            for (InetSocketAddress a : locals.subList(1, locals.size())) {
+                rest.add(a.getPort() == 0 ? new InetSocketAddress(a.getAddress(), port) : a);
+            }
+            bindx0(rest, true);
+        }
+    }
+
+    /** {@code sctp_bindx()} through the provider (a copy of the list), with the descriptor held for the call. */
+    final void bindx0(List<InetSocketAddress> addresses, boolean add) throws SctpException {
+        List<InetSocketAddress> copy = List.copyOf(addresses);
+        int fd = descriptor.acquire("bindx");
+        try {
+            provider.bindx(fd, copy, add);
         } finally {
             descriptor.release();
         }

@@ -8,7 +8,6 @@ import java.net.InetSocketAddress;
 import java.net.ProtocolFamily;
 import java.net.StandardProtocolFamily;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
@@ -120,18 +119,7 @@ public final class SctpMultiSocket extends AbstractSctpSocket {
      * @throws SctpException when a bind fails
      */
     public SctpMultiSocket bind(List<InetSocketAddress> locals) throws SctpException {
-        if (locals.isEmpty()) {
-            throw new IllegalArgumentException("no address to bind");
-        }
-        bind(locals.get(0));
-        if (locals.size() > 1) {
-            int port = localAddresses().get(0).getPort();
-            List<InetSocketAddress> rest = new ArrayList<>();
-            for (InetSocketAddress a : locals.subList(1, locals.size())) {
-                rest.add(a.getPort() == 0 ? new InetSocketAddress(a.getAddress(), port) : a);
-            }
-            bindx(rest, true);
-        }
+        bindAll0(locals);
         return this;
     }
 
@@ -144,13 +132,7 @@ public final class SctpMultiSocket extends AbstractSctpSocket {
      * @throws SctpException when the call fails
      */
     public SctpMultiSocket bindx(List<InetSocketAddress> addresses, boolean add) throws SctpException {
-        List<InetSocketAddress> copy = List.copyOf(addresses);
-        int fd = descriptor.acquire("bindx");
-        try {
-            provider.bindx(fd, copy, add);
-        } finally {
-            descriptor.release();
-        }
+        bindx0(addresses, add);
         return this;
     }
 

@@ -109,18 +109,7 @@ public final class SctpSocket extends AbstractSctpSocket {
      * @throws SctpException when a bind fails
      */
     public SctpSocket bind(List<InetSocketAddress> locals) throws SctpException {
-        if (locals.isEmpty()) {
-            throw new IllegalArgumentException("no address to bind");
-        }
-        bind(locals.get(0));
-        if (locals.size() > 1) {
-            int port = localAddresses().get(0).getPort();
-            List<InetSocketAddress> rest = new java.util.ArrayList<>();
-            for (InetSocketAddress a : locals.subList(1, locals.size())) {
-                rest.add(a.getPort() == 0 ? new InetSocketAddress(a.getAddress(), port) : a);
-            }
-            bindx(rest, true);
-        }
+        bindAll0(locals);
         return this;
     }
 
@@ -134,13 +123,7 @@ public final class SctpSocket extends AbstractSctpSocket {
      * @throws SctpException when the call fails
      */
     public SctpSocket bindx(List<InetSocketAddress> addresses, boolean add) throws SctpException {
-        List<InetSocketAddress> copy = List.copyOf(addresses);
-        int fd = descriptor.acquire("bindx");
-        try {
-            provider.bindx(fd, copy, add);
-        } finally {
-            descriptor.release();
-        }
+        bindx0(addresses, add);
         return this;
     }
 

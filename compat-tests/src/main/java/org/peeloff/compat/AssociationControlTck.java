@@ -55,21 +55,15 @@ import org.peeloff.spi.SctpProvider;
  * {@link SctpProviderTck} by a nested class, so it runs for every provider on whatever the provider's
  * TCK runs on (a real kernel, or an ABI personality over the Linux kernel).
  */
-public abstract class AssociationControlTck {
+public abstract class AssociationControlTck extends TckGroup {
     private static final Duration AT_ONCE = Duration.ofSeconds(30);
     private static final int BIG = 64 * 1024;
-
-    private final SctpProviderTck tck;
 
     /**
      * @param tck the provider's TCK, which supplies the provider under test
      */
     protected AssociationControlTck(SctpProviderTck tck) {
-        this.tck = tck;
-    }
-
-    private SctpProvider provider() {
-        return tck.providerUnderTest();
+        super(tck);
     }
 
     /** @return true when the provider's capabilities list something containing {@code text} as unsupported */

@@ -4,6 +4,8 @@
  */
 package org.peeloff.compat;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
@@ -14,11 +16,13 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.opentest4j.AssertionFailedError;
 import org.peeloff.AssociationChange;
 import org.peeloff.AssociationId;
 import org.peeloff.MessageInfo;
+import org.peeloff.SctpClosedException;
 import org.peeloff.SctpData;
 import org.peeloff.SctpException;
 import org.peeloff.SctpMultiSocket;
@@ -411,4 +415,24 @@ final class Associations {
     }
 
     private static final int MAGIC = 0x5EE10FF0;
+
+    /**
+     * Checks that each of {@code expected} threads blocked in a call ended with {@link SctpClosedException},
+     * naming up to five other outcomes when not.
+     *
+     * @param expected how many threads were blocked
+     * @param outcomes what each thread's call returned or threw
+     */
+    static void assertAllClosed(int expected, List<AtomicReference<Object>> outcomes) {
+        int closed = 0;
+        List<String> other = new ArrayList<>();
+        for (AtomicReference<Object> out : outcomes) {
+            if (out.get() instanceof SctpClosedException) {
+                closed++;
+            } else if (other.size() < 5) {
+                other.add(String.valueOf(out.get()));
+            }
+        }
+        assertEquals(expected, closed, "every blocked receiver got SctpClosedException; others: " + other);
+    }
 }

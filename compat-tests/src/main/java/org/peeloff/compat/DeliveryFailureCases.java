@@ -48,26 +48,14 @@ import org.peeloff.spi.SctpProvider;
  * packet (a raw socket, its verification tag and CRC32c), which the TCK does not forge. The record and
  * its parsing are covered by the providers' pure-Java notification tests.
  */
-public abstract class DeliveryFailureCases {
+public abstract class DeliveryFailureCases extends TckGroup {
     private static final Duration WAIT = Duration.ofSeconds(60);
-
-    private final SctpProviderTck tck;
 
     /**
      * @param tck the TCK instance whose provider is under test
      */
     protected DeliveryFailureCases(SctpProviderTck tck) {
-        this.tck = tck;
-    }
-
-    private SctpProvider provider() {
-        return tck.providerUnderTest();
-    }
-
-    private void assumeDelivers(SctpEventType kind) {
-        Set<SctpEventType> kinds = provider().capabilities().notifications();
-        Assumptions.assumeTrue(kinds.contains(kind), "provider '" + provider().id() + "' does not deliver " + kind
-                + " on " + provider().capabilities().os() + " (it delivers " + kinds + ")");
+        super(tck);
     }
 
     /** A small receive buffer on a listening server: its associations offer a small window. */

@@ -637,16 +637,7 @@ public abstract class EventLoopScaleContract {
             last = Math.max(last, wokenAt.get(i));
         }
         long ms = TimeUnit.NANOSECONDS.toMillis(last - t0);
-        int closed = 0;
-        List<String> other = new ArrayList<>();
-        for (AtomicReference<Object> out : outcomes) {
-            if (out.get() instanceof SctpClosedException) {
-                closed++;
-            } else if (other.size() < 5) {
-                other.add(String.valueOf(out.get()));
-            }
-        }
-        assertEquals(BLOCKED, closed, "every blocked receiver got SctpClosedException; others: " + other);
+        Associations.assertAllClosed(BLOCKED, outcomes);
         assertTrue(ms < PROMPT_MILLIS, "the last of " + BLOCKED + " had its SctpClosedException " + ms
                 + " ms after close() (bound " + PROMPT_MILLIS + " ms)");
         SortedSet<Integer> after = Descriptors.open();

@@ -122,7 +122,7 @@ public abstract class InteropSuite {
     /** How many messages of the plan go (or are received) before the peel-off or branch. */
     static final int BEFORE_PEELOFF = 3;
 
-    private volatile SctpProvider provider;
+    private final LazyProvider provider = new LazyProvider(this::provider);
 
     /** @return a new instance of the provider under test (called once per class) */
     protected abstract SctpProvider provider();
@@ -134,27 +134,13 @@ public abstract class InteropSuite {
     protected abstract String proves();
 
     private SctpProvider p() {
-        SctpProvider p = provider;
-        if (p == null) {
-            synchronized (this) {
-                p = provider;
-                if (p == null) {
-                    p = Objects.requireNonNull(provider(), "provider()");
-                    provider = p;
-                }
-            }
-        }
-        return p;
+        return provider.get();
     }
 
     /** An unavailable provider fails every case with its cause. */
     @BeforeAll
     final void providerIsAvailable() {
-        SctpProvider p = p();
-        if (!p.isAvailable()) {
-            Throwable cause = p.unavailabilityCause();
-            throw new IllegalStateException("provider '" + p.id() + "' is not available here: " + cause, cause);
-        }
+        provider.ensureAvailable();
     }
 
     // ------------------------------------------------------------------------------------------

@@ -55,7 +55,7 @@ import org.peeloff.spi.SctpProvider;
  * where a lab cannot be made (not Linux, not root). Hooked into {@link SctpProviderTck} by its
  * {@code MultiHoming} group.
  */
-public abstract class MultiHomingCases {
+public abstract class MultiHomingCases extends TckGroup {
     /** The peer's port inside its namespace (a fresh namespace per case: nothing else listens there). */
     private static final int PORT = 36412;
     /** How long a path failure or an association loss may take with the timers below, emulation included. */
@@ -65,23 +65,11 @@ public abstract class MultiHomingCases {
     private static final int PATH_MAX_RETRANS = 1;
     private static final int ASSOC_MAX_RETRANS = 5;
 
-    private final SctpProviderTck tck;
-
     /**
      * @param tck the TCK instance whose provider is under test
      */
     protected MultiHomingCases(SctpProviderTck tck) {
-        this.tck = tck;
-    }
-
-    private SctpProvider provider() {
-        return tck.providerUnderTest();
-    }
-
-    private void assumeDelivers(SctpEventType kind) {
-        Set<SctpEventType> kinds = provider().capabilities().notifications();
-        Assumptions.assumeTrue(kinds.contains(kind), "provider '" + provider().id() + "' does not deliver " + kind
-                + " on " + provider().capabilities().os() + " (it delivers " + kinds + ")");
+        super(tck);
     }
 
     private void assumeOption(SctpOption<?> option, String why) {

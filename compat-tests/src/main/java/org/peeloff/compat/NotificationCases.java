@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.peeloff.AdaptationIndication;
 import org.peeloff.AssociationChange;
@@ -51,24 +50,12 @@ import org.peeloff.spi.SocketOption;
  * are {@link DeliveryFailureCases}. Hooked into {@link SctpProviderTck} by its {@code Notifications}
  * group; each kind's case is a row of the semantics report.
  */
-public abstract class NotificationCases {
-    private final SctpProviderTck tck;
-
+public abstract class NotificationCases extends TckGroup {
     /**
      * @param tck the TCK instance whose provider is under test
      */
     protected NotificationCases(SctpProviderTck tck) {
-        this.tck = tck;
-    }
-
-    private SctpProvider provider() {
-        return tck.providerUnderTest();
-    }
-
-    private void assumeDelivers(SctpEventType kind) {
-        Set<SctpEventType> kinds = provider().capabilities().notifications();
-        Assumptions.assumeTrue(kinds.contains(kind), "provider '" + provider().id() + "' does not deliver " + kind
-                + " on " + provider().capabilities().os() + " (it delivers " + kinds + ")");
+        super(tck);
     }
 
     /** The next notification matching {@code want}, skipping data and other notifications (kept in {@code seen}). */

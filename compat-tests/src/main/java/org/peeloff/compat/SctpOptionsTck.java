@@ -23,7 +23,6 @@ import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
 import java.nio.ByteBuffer;
 import java.util.List;
-import java.util.Objects;
 
 import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
@@ -57,16 +56,10 @@ import org.peeloff.spi.SctpProvider;
  * <p>PRIMARY_ADDR moving traffic between two paths needs two addresses on each side in network
  * namespaces: that is {@link MultiHomingCases}; the round trip on a two-address loopback association is here.
  */
-public abstract class SctpOptionsTck {
-    private final SctpProviderTck tck;
-
+public abstract class SctpOptionsTck extends TckGroup {
     /** @param tck the TCK instance whose provider runs the cases */
     protected SctpOptionsTck(SctpProviderTck tck) {
-        this.tck = Objects.requireNonNull(tck, "tck");
-    }
-
-    private SctpProvider provider() {
-        return tck.providerUnderTest();
+        super(tck);
     }
 
     private static SctpMultiSocket fresh(Cleanup r, SctpProvider p) throws SctpException {

@@ -34,7 +34,6 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Random;
@@ -118,7 +117,7 @@ import org.peeloff.spi.SocketStyle;
 public abstract class SctpProviderTck {
     private static final Set<PeeloffOption> NO_OPTIONS = EnumSet.noneOf(PeeloffOption.class);
 
-    private volatile SctpProvider provider;
+    private final LazyProvider provider = new LazyProvider(this::provider);
 
     /** @return a new instance of the provider under test (called once per TCK class) */
     protected abstract SctpProvider provider();
@@ -138,17 +137,7 @@ public abstract class SctpProviderTck {
 
     /** @return the provider under test, created once */
     final SctpProvider providerUnderTest() {
-        SctpProvider p = provider;
-        if (p == null) {
-            synchronized (this) {
-                p = provider;
-                if (p == null) {
-                    p = Objects.requireNonNull(provider(), "provider()");
-                    provider = p;
-                }
-            }
-        }
-        return p;
+        return provider.get();
     }
 
     private Capabilities capabilities() {
@@ -158,11 +147,7 @@ public abstract class SctpProviderTck {
     /** Like Netty's {@code ensureAvailability()}: an unavailable provider fails the whole TCK with its cause. */
     @BeforeAll
     final void providerIsAvailable() {
-        SctpProvider p = providerUnderTest();
-        if (!p.isAvailable()) {
-            Throwable cause = p.unavailabilityCause();
-            throw new IllegalStateException("provider '" + p.id() + "' is not available here: " + cause, cause);
-        }
+        provider.ensureAvailable();
     }
 
     /** A raw descriptor a raw peel-off (wrongly) returned, closed when its case cleans up. */
@@ -219,6 +204,42 @@ public abstract class SctpProviderTck {
             id--;
         }
         return id;
+    }
+
+    /** Peel-offs a case makes on a server with one association, each of which must be refused. */
+    @FunctionalInterface
+    private interface RefusedPeeloffs {
+        void attempt(SctpProvider p, SctpMultiSocket server, Link link) throws Exception;
+    }
+
+    /**
+     * Sets up one association on loopback, lets {@code refused} make its peel-offs (each must fail), then
+     * checks that the association is still the server's only one and, with {@code thenRoundTrip}, that it
+     * still carries a message each way.
+     */
+    private void refusedPeeloffKeepsTheAssociation(boolean thenRoundTrip, RefusedPeeloffs refused) throws Exception {
+        SctpProvider p = providerUnderTest();
+        try (Cleanup r = new Cleanup()) {
+            SctpMultiSocket server = server(r, p);
+            Link link = link(r, p, server);
+
+            refused.attempt(p, server, link);
+
+            assertEquals(Set.of(link.serverSide()), server.associations(), "the real association is untouched");
+            if (thenRoundTrip) {
+                roundTrip(link, server, "after the refused peel-off");
+            }
+        }
+    }
+
+    /** @return negative association ids, one of them the negation of the link's real id */
+    private static int[] negativeIds(Link link) {
+        return new int[] {-1, -link.serverSide().value(), Integer.MIN_VALUE};
+    }
+
+    /** Expects {@code provider.peeloff(fd, id)} without options to fail {@code NO_SUCH_ASSOCIATION}. */
+    private static void expectRawNoSuchAssociation(Observed o, SctpProvider p, int fd, int id) {
+        o.expect(SctpError.NO_SUCH_ASSOCIATION, rawCall(fd, id, NO_OPTIONS), rawPeeloff(p, fd, id, NO_OPTIONS));
     }
 
     private static void checkLinuxFlags(Observed o, int fd, boolean nonBlocking, boolean closeOnExec) {
@@ -383,97 +404,52 @@ public abstract class SctpProviderTck {
 
         @Test
         void peeloff_of_unknown_association_fails_NO_SUCH_ASSOCIATION(Observed o) throws Exception {
-            SctpProvider p = providerUnderTest();
-            try (Cleanup r = new Cleanup()) {
-                SctpMultiSocket server = server(r, p);
-                Link link = link(r, p, server);
+            refusedPeeloffKeepsTheAssociation(true, (p, server, link) -> {
                 int unknown = unknownId(server);
-
                 o.expect(SctpError.NO_SUCH_ASSOCIATION, "peelOff(" + unknown + ")",
                         () -> server.peelOff(AssociationId.of(unknown)));
-
-                assertEquals(Set.of(link.serverSide()), server.associations(), "the real association is untouched");
-                roundTrip(link, server, "after the refused peel-off");
-            }
+            });
         }
 
         @Test
         void peeloff_of_association_id_zero_fails_NO_SUCH_ASSOCIATION(Observed o) throws Exception {
-            SctpProvider p = providerUnderTest();
-            try (Cleanup r = new Cleanup()) {
-                SctpMultiSocket server = server(r, p);
-                Link link = link(r, p, server);
-
-                o.expect(SctpError.NO_SUCH_ASSOCIATION, "peelOff(0)", () -> server.peelOff(AssociationId.of(0)));
-
-                assertEquals(Set.of(link.serverSide()), server.associations());
-            }
+            refusedPeeloffKeepsTheAssociation(false, (p, server, link) ->
+                    o.expect(SctpError.NO_SUCH_ASSOCIATION, "peelOff(0)", () -> server.peelOff(AssociationId.of(0))));
         }
 
         @Test
         void peeloff_of_a_negative_association_id_fails_NO_SUCH_ASSOCIATION(Observed o) throws Exception {
-            SctpProvider p = providerUnderTest();
-            try (Cleanup r = new Cleanup()) {
-                SctpMultiSocket server = server(r, p);
-                Link link = link(r, p, server);
-
-                for (int id : new int[] {-1, -link.serverSide().value(), Integer.MIN_VALUE}) {
+            refusedPeeloffKeepsTheAssociation(false, (p, server, link) -> {
+                for (int id : negativeIds(link)) {
                     o.expect(SctpError.NO_SUCH_ASSOCIATION, "peelOff(" + id + ")", () -> server.peelOff(AssociationId.of(id)));
                 }
-                assertEquals(Set.of(link.serverSide()), server.associations());
-            }
+            });
         }
 
         @Test
         void raw_peeloff_of_association_id_zero_fails_NO_SUCH_ASSOCIATION(Observed o) throws Exception {
-            SctpProvider p = providerUnderTest();
-            try (Cleanup r = new Cleanup()) {
-                SctpMultiSocket server = server(r, p);
-                Link link = link(r, p, server);
-                int fd = server.rawDescriptor();
-
-                o.expect(SctpError.NO_SUCH_ASSOCIATION, rawCall(fd, 0, NO_OPTIONS), rawPeeloff(p, fd, 0, NO_OPTIONS));
-
-                assertEquals(Set.of(link.serverSide()), server.associations());
-            }
+            refusedPeeloffKeepsTheAssociation(false, (p, server, link) ->
+                    expectRawNoSuchAssociation(o, p, server.rawDescriptor(), 0));
         }
 
         @Test
         void raw_peeloff_of_a_negative_association_id_fails_NO_SUCH_ASSOCIATION(Observed o) throws Exception {
-            SctpProvider p = providerUnderTest();
-            try (Cleanup r = new Cleanup()) {
-                SctpMultiSocket server = server(r, p);
-                Link link = link(r, p, server);
-                int fd = server.rawDescriptor();
-
-                for (int id : new int[] {-1, -link.serverSide().value(), Integer.MIN_VALUE}) {
-                    o.expect(SctpError.NO_SUCH_ASSOCIATION, rawCall(fd, id, NO_OPTIONS), rawPeeloff(p, fd, id, NO_OPTIONS));
+            refusedPeeloffKeepsTheAssociation(false, (p, server, link) -> {
+                for (int id : negativeIds(link)) {
+                    expectRawNoSuchAssociation(o, p, server.rawDescriptor(), id);
                 }
-                assertEquals(Set.of(link.serverSide()), server.associations());
-            }
+            });
         }
 
         @Test
         void raw_peeloff_of_unknown_association_fails_NO_SUCH_ASSOCIATION(Observed o) throws Exception {
-            SctpProvider p = providerUnderTest();
-            try (Cleanup r = new Cleanup()) {
-                SctpMultiSocket server = server(r, p);
-                Link link = link(r, p, server);
-                int fd = server.rawDescriptor();
-                int unknown = unknownId(server);
-
-                o.expect(SctpError.NO_SUCH_ASSOCIATION, rawCall(fd, unknown, NO_OPTIONS), rawPeeloff(p, fd, unknown, NO_OPTIONS));
-
-                assertEquals(Set.of(link.serverSide()), server.associations());
-            }
+            refusedPeeloffKeepsTheAssociation(false, (p, server, link) ->
+                    expectRawNoSuchAssociation(o, p, server.rawDescriptor(), unknownId(server)));
         }
 
         @Test
         void peeloff_of_an_association_of_another_socket_fails_NO_SUCH_ASSOCIATION(Observed o) throws Exception {
-            SctpProvider p = providerUnderTest();
-            try (Cleanup r = new Cleanup()) {
-                SctpMultiSocket server = server(r, p);
-                Link link = link(r, p, server);
+            refusedPeeloffKeepsTheAssociation(true, (p, server, link) -> {
                 AssociationId foreign = link.clientSide();
                 Assumptions.assumeFalse(server.associations().contains(foreign),
                         "association ids are per socket here: the client's id " + foreign
@@ -481,10 +457,7 @@ public abstract class SctpProviderTck {
 
                 o.expect(SctpError.NO_SUCH_ASSOCIATION, "server.peelOff(client's " + foreign + ")",
                         () -> server.peelOff(foreign));
-
-                assertEquals(Set.of(link.serverSide()), server.associations());
-                roundTrip(link, server, "after the refused peel-off");
-            }
+            });
         }
 
         @Test
@@ -1748,16 +1721,7 @@ public abstract class SctpProviderTck {
                     t.join(Associations.WAIT.toMillis());
                 }
                 long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
-                int closed = 0;
-                List<String> other = new ArrayList<>();
-                for (AtomicReference<Object> out : outcomes) {
-                    if (out.get() instanceof SctpClosedException) {
-                        closed++;
-                    } else if (other.size() < 5) {
-                        other.add(String.valueOf(out.get()));
-                    }
-                }
-                assertEquals(n, closed, "every blocked receiver got SctpClosedException; others: " + other);
+                Associations.assertAllClosed(n, outcomes);
                 assertTrue(ms < 2000, "all " + n + " woken in " + ms + " ms");
                 o.note(n + " blocked receivers woken by close() in " + ms + " ms; blocked calls park on "
                         + p.pollerBackends().get(0) + " (" + provenance().json() + ")");

@@ -9,8 +9,10 @@ import java.net.ProtocolFamily;
 import java.net.SocketAddress;
 
 import io.netty.channel.ChannelException;
+import io.netty.channel.RecvByteBufAllocator;
 import org.peeloff.SctpException;
 import org.peeloff.SctpMultiSocket;
+import org.peeloff.SctpNotification;
 import org.peeloff.spi.SctpProvider;
 
 /**
@@ -92,6 +94,29 @@ abstract class AbstractPeeloffMultiSocketChannel extends AbstractPeeloffChannel 
     @Override
     protected void doClose() throws Exception {
         socket.close();
+    }
+
+    /**
+     * Fires a notification of the one-to-many socket as a user event: the JDK's notification where the JDK
+     * has the kind, naming the association the notification reports (else Peeloff's record itself).
+     *
+     * @param n the notification read from the socket
+     */
+    final void fireNotification(SctpNotification n) {
+        pipeline().fireUserEventTriggered(JdkSctpTypes.toUserEvent(n, JdkSctpTypes.association(n.association(), 0, 0)));
+    }
+
+    /**
+     * Ends a read loop of the one-to-many socket: {@link #readLoopEnd} (read complete, the failure if any),
+     * then {@link #readDone} (read interest as auto-read wants).
+     *
+     * @param alloc    the handle of the loop
+     * @param readSome whether a message (or child) was fired
+     * @param failure  what ended the loop, or null
+     */
+    final void readLoopDone(RecvByteBufAllocator.Handle alloc, boolean readSome, Throwable failure) {
+        readLoopEnd(alloc, readSome, failure);
+        readDone();
     }
 
     @Override

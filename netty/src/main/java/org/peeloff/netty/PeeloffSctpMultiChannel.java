@@ -292,14 +292,12 @@ public class PeeloffSctpMultiChannel extends AbstractPeeloffMultiSocketChannel {
                         && c.state() != AssociationChange.State.COMMUNICATION_UP) {
                     rates.remove(r.association().value()); // ended or restarted: counted afresh
                 }
-                pipeline.fireUserEventTriggered(JdkSctpTypes.toUserEvent((SctpNotification) r,
-                        JdkSctpTypes.association(r.association(), 0, 0)));
+                fireNotification((SctpNotification) r);
             } while (alloc.continueReading() && isOpen());
         } catch (Throwable t) {
             failure = t;
         }
-        readLoopEnd(alloc, readSome, failure);
-        readDone();
+        readLoopDone(alloc, readSome, failure);
     }
 
     /** @return the rate threshold, or null (peel-off on request only) */

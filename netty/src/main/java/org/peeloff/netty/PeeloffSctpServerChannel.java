@@ -151,15 +151,13 @@ public class PeeloffSctpServerChannel extends AbstractPeeloffMultiSocketChannel 
                         msg.release();
                     }
                 } else {
-                    pipeline.fireUserEventTriggered(JdkSctpTypes.toUserEvent((SctpNotification) r,
-                            JdkSctpTypes.association(r.association(), 0, 0)));
+                    fireNotification((SctpNotification) r);
                 }
             } while (alloc.continueReading() && isOpen());
         } catch (Throwable t) {
             failure = t;
         }
-        readLoopEnd(alloc, readSome, failure);
-        readDone();
+        readLoopDone(alloc, readSome, failure);
     }
 
     /**

@@ -4,26 +4,15 @@
  */
 package org.peeloff.netty;
 
-import io.netty.bootstrap.Bootstrap;
-import io.netty.bootstrap.ServerBootstrap;
 import org.junit.jupiter.api.Tag;
-import org.peeloff.spi.SctpProvider;
 
 /**
  * Netty's own {@code SctpEchoTest} (see {@link SctpEchoOverTransports}) with: Peeloff server (Linux provider) and Netty's NIO SCTP client (the JDK's com.sun.nio.sctp).
  * Real kernel: runs in the test VM (JUnit tag {@code kernel}).
  */
 @Tag("kernel")
-class PeeloffServerNioClientEchoKernelTest extends SctpEchoOverTransports {
-    private static final SctpProvider PROVIDER = Transports.provider("linux");
-
-    @Override
-    ServerBootstrap server() {
-        return Transports.peeloffServer(PROVIDER);
-    }
-
-    @Override
-    Bootstrap client() {
-        return Transports.nioClient();
+class PeeloffServerNioClientEchoKernelTest extends SctpEchoOverTransports.Fixed {
+    PeeloffServerNioClientEchoKernelTest() {
+        super("linux", NIO);
     }
 }

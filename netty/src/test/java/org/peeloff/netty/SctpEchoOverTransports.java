@@ -36,4 +36,36 @@ abstract class SctpEchoOverTransports extends SctpEchoTest {
     protected List<BootstrapComboFactory<ServerBootstrap, Bootstrap>> newFactories() {
         return Transports.combo(this::server, this::client);
     }
+
+    /** In a {@link Fixed} pairing: Netty's NIO SCTP transport (the JDK's {@code com.sun.nio.sctp}) at that end. */
+    static final String NIO = "nio";
+
+    /**
+     * A pairing its subclass only names in its constructor: at each end Peeloff's channels on the provider of
+     * that id, or {@link #NIO}. (A subclass that does more overrides {@code server()} and {@code client()} of
+     * {@link SctpEchoOverTransports} itself.)
+     */
+    abstract static class Fixed extends SctpEchoOverTransports {
+        private final String server;
+        private final String client;
+
+        /**
+         * @param server the provider id of the server's end, or {@link #NIO}
+         * @param client the provider id of the client's end, or {@link #NIO}
+         */
+        Fixed(String server, String client) {
+            this.server = server;
+            this.client = client;
+        }
+
+        @Override
+        final ServerBootstrap server() {
+            return NIO.equals(server) ? Transports.nioServer() : Transports.peeloffServer(Transports.provider(server));
+        }
+
+        @Override
+        final Bootstrap client() {
+            return NIO.equals(client) ? Transports.nioClient() : Transports.peeloffClient(Transports.provider(client));
+        }
+    }
 }
