@@ -258,9 +258,19 @@ public final class Driver {
 
     /**
      * Waits until the kernel has finished tearing down the associations of the last measurement
-     * (closing thousands of them goes on in the background), so that it does not slow the next.
+     * (closing thousands of them goes on in the background), so that it does not slow the next, and
+     * then until this JVM's JIT is quiet ({@link Jit#awaitQuiet()}).
      */
     static void quiesce() throws InterruptedException {
+        awaitNoAssociations();
+        // Then this JVM's own JIT: on the one emulated CPU its compilations would run during the next
+        // step, and a C program started now would be billed for them as much as Java code (in the
+        // first --repeatability run of all measures, C's first sample at 1,000 associations in
+        // measure 2 was 125 us per call against 64.9 in the next, right after the warm-up's peel-offs).
+        Jit.awaitQuiet();
+    }
+
+    private static void awaitNoAssociations() throws InterruptedException {
         Path assocs = Path.of("/proc/net/sctp/assocs");
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (System.nanoTime() < deadline) {
