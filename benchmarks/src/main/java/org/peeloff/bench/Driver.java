@@ -460,6 +460,14 @@ public final class Driver {
     private static ScalePoint timed(int calls, Call call) throws Exception {
         long[] blocks = new long[calls / BLOCK];
         long before = settledHeap();
+        // The fixture's set-up (thousands of connects and COMM_UP receives) has just made code hot:
+        // on the one emulated CPU its compilation would run during the timed loop (measure 1 waits
+        // the same way; without it measure 2 gave Peeloff 100 or 200 us per call from one size to
+        // the next, in both boots of a --repeatability run).
+        Jit.awaitQuiet();
+        var threads = ManagementFactory.getThreadMXBean();
+        long cpu0 = threads.getCurrentThreadCpuTime();
+        long ticks0 = Jit.compilerTicks();
         long t0 = System.nanoTime();
         long tb = t0;
         for (int i = 0; i < calls; i++) {
@@ -471,6 +479,10 @@ public final class Driver {
             }
         }
         long t1 = System.nanoTime();
+        long cpu = threads.getCurrentThreadCpuTime() - cpu0;
+        long ticks = Jit.compilerTicks() - ticks0;
+        say("      (%d calls: the calling thread's CPU time %.1f us per call; %d clock ticks of the JIT's compiler"
+                + " threads during the loop)", calls, cpu / 1e3 / calls, ticks);
         long after = settledHeap();
         double median = (t1 - t0) / 1e3 / calls;
         if (blocks.length > 0) {
