@@ -53,14 +53,6 @@ class KernelWaitTest {
         return fake.calls("receive").stream().filter(e -> e.fd() == fd).map(e -> (Boolean) e.args().get(0)).toList();
     }
 
-    private static void awaitParked(Thread t) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (t.getState() != Thread.State.WAITING && System.nanoTime() < end) {
-            Thread.sleep(5);
-        }
-        assertEquals(Thread.State.WAITING, t.getState(), t.getName() + " parks");
-    }
-
     @Test
     void a_message_that_comes_within_the_wait_costs_one_receive_call_and_no_poll() throws Exception {
         SctpSocket s = peeled();
@@ -89,7 +81,7 @@ class KernelWaitTest {
         while (thread.get() == null) {
             Thread.sleep(1);
         }
-        awaitParked(thread.get());
+        Threads.awaitParked(thread.get());
         assertTrue(fake.watched().contains(fd), "parked on the readiness backend");
         assertEquals(List.of(false), dontWaitOfReceives(fd), "one bounded kernel wait, then the park");
         assertEquals(List.of(), fake.calls("poll"), "no short poll after a kernel wait");
