@@ -32,6 +32,19 @@ abstract sealed class AbstractSctpSocket implements AutoCloseable permits SctpMu
     private static final ThreadLocal<ReceiveInfo> INFO = ThreadLocal.withInitial(ReceiveInfo::new);
     /** How long a platform thread polls itself before it parks on the readiness backend. */
     static final int DIRECT_WAIT_MILLIS = 1;
+    /**
+     * How long a platform thread's blocking {@code recvmsg}/{@code sendmsg} waits in the kernel before it
+     * parks on the readiness backend, where the provider bounds that wait
+     * ({@link SctpProvider#setBlockingWaitLimit}); the kernel rounds it up to one clock tick (1 to 4 ms on
+     * Linux). A message or room that comes within it then costs one system call, as with the JDK.
+     */
+    static final int KERNEL_WAIT_MICROS = 1000;
+    /** {@link #kernelWait}: not set on the descriptor (yet, or cleared). */
+    private static final int KERNEL_WAIT_UNSET = 0;
+    /** {@link #kernelWait}: set; blocking calls wait in the kernel. */
+    private static final int KERNEL_WAIT_SET = 1;
+    /** {@link #kernelWait}: the provider does not offer it, or setting it failed: the poll path for good. */
+    private static final int KERNEL_WAIT_NONE = -1;
     /** {@code Thread.isVirtual()} (JDK 21+), or null on the JDK 17 this library also runs on. */
     private static final java.lang.invoke.MethodHandle IS_VIRTUAL = isVirtualHandle();
 
@@ -61,6 +74,8 @@ abstract sealed class AbstractSctpSocket implements AutoCloseable permits SctpMu
     /** Notifications {@link #receiveWhole0} met inside a message, handed out first by the next receive. */
     private volatile java.util.Queue<SctpReceived> stashed;
     private final Object subscriptionLock = new Object();
+    /** Whether the descriptor holds the kernel wait limit ({@code KERNEL_WAIT_*}). */
+    private volatile int kernelWait = KERNEL_WAIT_UNSET;
 
     AbstractSctpSocket(SctpProvider provider, int fd, boolean blocking) {
         this.provider = Objects.requireNonNull(provider, "provider");
@@ -274,6 +289,7 @@ abstract sealed class AbstractSctpSocket implements AutoCloseable permits SctpMu
         Objects.requireNonNull(remote, "remote");
         int fd = descriptor.acquire("connect");
         try {
+            clearKernelWait(fd);
             provider.connect(fd, remote);
         } finally {
             descriptor.release();
@@ -396,12 +412,13 @@ abstract sealed class AbstractSctpSocket implements AutoCloseable permits SctpMu
         int fd = descriptor.acquire("send");
         try {
             while (true) {
-                int n = plain ? provider.send(fd, src, assocId, to, stream, ppid, unordered, true)
-                        : provider.sendMessage(fd, src, assocId, to, stream, ppid, flags, ttl, true);
+                boolean inKernel = blocking && kernelWait(fd);
+                int n = plain ? provider.send(fd, src, assocId, to, stream, ppid, unordered, !inKernel)
+                        : provider.sendMessage(fd, src, assocId, to, stream, ppid, flags, ttl, !inKernel);
                 if (n >= 0 || !blocking) {
                     return Math.max(n, 0);
                 }
-                awaitReady(fd, true, "send");
+                awaitReady(fd, true, "send", inKernel);
             }
         } finally {
             descriptor.release();
@@ -489,9 +506,10 @@ abstract sealed class AbstractSctpSocket implements AutoCloseable permits SctpMu
             ReceiveInfo info = INFO.get();
             while (true) {
                 info.reset();
+                boolean inKernel = wait && blocking && kernelWait(fd);
                 boolean got;
                 try {
-                    got = provider.receive(fd, dst, info, true);
+                    got = provider.receive(fd, dst, info, !inKernel);
                 } catch (SctpException e) {
                     failed(e);
                     throw e;
@@ -509,7 +527,7 @@ abstract sealed class AbstractSctpSocket implements AutoCloseable permits SctpMu
                 if (!wait) {
                     return null;
                 }
-                awaitReady(fd, false, "receive");
+                awaitReady(fd, false, "receive", inKernel);
             }
         } finally {
             descriptor.release();
@@ -540,14 +558,73 @@ abstract sealed class AbstractSctpSocket implements AutoCloseable permits SctpMu
     void failed(SctpException e) {
     }
 
-    private void awaitReady(int fd, boolean write, String op) throws SctpException {
+    /**
+     * Whether this call waits in the kernel: a blocking {@code recvmsg}/{@code sendmsg} bounded by
+     * {@link #KERNEL_WAIT_MICROS}, for a platform thread on a socket that {@link #kernelWaitAllowed}, where
+     * the provider offers it. The limit is set on the descriptor once, at the first such call; a failure
+     * to set it leaves the socket on the poll path (nothing is lost: that path is the one used without it).
+     * A virtual thread never waits in the kernel (it would hold its carrier).
+     */
+    private boolean kernelWait(int fd) {
+        int k = kernelWait;
+        if (k == KERNEL_WAIT_NONE || !kernelWaitAllowed() || isVirtual(Thread.currentThread())) {
+            return false;
+        }
+        if (k == KERNEL_WAIT_SET) {
+            return true;
+        }
+        synchronized (subscriptionLock) {
+            if (kernelWait == KERNEL_WAIT_UNSET) {
+                boolean set;
+                try {
+                    set = provider.setBlockingWaitLimit(fd, KERNEL_WAIT_MICROS);
+                } catch (SctpException | RuntimeException e) {
+                    set = false;
+                }
+                kernelWait = set ? KERNEL_WAIT_SET : KERNEL_WAIT_NONE;
+            }
+            return kernelWait == KERNEL_WAIT_SET;
+        }
+    }
+
+    /** Clears the kernel wait limit before a call it would also bound (a blocking connect). */
+    private void clearKernelWait(int fd) throws SctpException {
+        if (kernelWait == KERNEL_WAIT_SET) {
+            synchronized (subscriptionLock) {
+                if (kernelWait == KERNEL_WAIT_SET) {
+                    provider.setBlockingWaitLimit(fd, 0);
+                    kernelWait = KERNEL_WAIT_UNSET;
+                }
+            }
+        }
+    }
+
+    /**
+     * @return true where a blocking receive or send may wait in the kernel (bounded): false here; a
+     *         connected one-to-one socket says true (a one-to-many socket never does: a sender waiting
+     *         in the kernel on it would make a peel-off of its association fail EBUSY)
+     */
+    boolean kernelWaitAllowed() {
+        return false;
+    }
+
+    /**
+     * Waits until the descriptor is ready or the socket is closed.
+     *
+     * @param waited true when the call just waited its bounded time in the kernel: then no short
+     *               {@code poll} first, straight to the readiness backend
+     */
+    private void awaitReady(int fd, boolean write, String op, boolean waited) throws SctpException {
         Readiness readiness = Readiness.of(provider);
         if (readiness != null) {
-            // A platform thread first waits one short moment itself: a message or room that comes
-            // within it costs one poll() instead of two thread hand-offs through the readiness thread.
-            // A virtual thread never does (it would hold its carrier); both then park, and close()
-            // wakes them at once.
-            if (!isVirtual(Thread.currentThread()) && provider.poll(fd, write, DIRECT_WAIT_MILLIS)) {
+            // A platform thread first waits one short moment itself (unless it just did, in the kernel):
+            // a message or room that comes within it costs one poll() instead of two thread hand-offs
+            // through the readiness thread. A virtual thread never does (it would hold its carrier); both
+            // then park, and close() wakes them at once.
+            if (waited && descriptor.isClosed()) {
+                throw new SctpClosedException(op + "(fd=" + fd + ")", true);
+            }
+            if (!waited && !isVirtual(Thread.currentThread()) && provider.poll(fd, write, DIRECT_WAIT_MILLIS)) {
                 if (descriptor.isClosed()) {
                     throw new SctpClosedException(op + "(fd=" + fd + ")", true);
                 }

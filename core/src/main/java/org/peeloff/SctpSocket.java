@@ -50,6 +50,12 @@ public final class SctpSocket extends AbstractSctpSocket {
         return s == State.UNCONNECTED || s == State.ENDED;
     }
 
+    /** True while connected (or peeled off): its blocking receive and send may wait in the kernel. */
+    @Override
+    boolean kernelWaitAllowed() {
+        return state == State.CONNECTED;
+    }
+
     @Override
     void received(SctpReceived r) {
         if (r instanceof AssociationChange c) {

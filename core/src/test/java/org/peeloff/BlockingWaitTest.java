@@ -37,14 +37,6 @@ class BlockingWaitTest {
         fake = new FakeSctpProvider().withPoller();
     }
 
-    private static void awaitParked(Thread t) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (t.getState() != Thread.State.WAITING && System.nanoTime() < end) {
-            Thread.sleep(5);
-        }
-        assertEquals(Thread.State.WAITING, t.getState(), t.getName() + " parks");
-    }
-
     @Test
     void a_blocked_receive_parks_without_poll_slices_and_wakes_on_data() throws Exception {
         SctpMultiSocket s = SctpMultiSocket.open(fake, StandardProtocolFamily.INET);
@@ -57,7 +49,7 @@ class BlockingWaitTest {
         while (thread.get() == null) {
             Thread.sleep(1);
         }
-        awaitParked(thread.get());
+        Threads.awaitParked(thread.get());
         int waits = fake.pollerWaits();
         int polls = fake.calls("poll").size();
         Thread.sleep(300);

@@ -266,6 +266,8 @@ public final class AixSctpProvider extends NativeSctpProvider {
                         + "is closed" : "unavailable");
         details.put("socket.closeOnExec", "set with fcntl(F_SETFD) right after socket(): no SOCK_CLOEXEC is known on AIX");
         AixSockets ops = (AixSockets) loadedOperations();
+        details.put("blockingWait", "MSG_DONTWAIT, poll(2) 1 ms (platform threads), then the readiness backend; no bounded"
+                + " kernel wait (SO_RCVTIMEO/SO_SNDTIMEO): its numbers and AIX SCTP's time-out behaviour are not verified");
         details.put("readiness", ops == null ? "not loaded" : ops.readinessDetail("pollset_create(-1), pollset_ctl "
                 + "(PS_ADD; PS_MOD only to widen, since it ORs; PS_DELETE + PS_ADD to narrow), pollset_poll into struct"
                 + " pollfd, pollset_destroy; a change during a wait wakes it through a pipe" + (personality()

@@ -2421,6 +2421,14 @@ public abstract class SctpProviderTck {
         }
     }
 
+    /** Blocking receive and send on peeled sockets, bounded kernel waits included ({@link BlockingWaitCases}). */
+    @Nested
+    class BlockingWaits extends BlockingWaitCases {
+        BlockingWaits() {
+            super(SctpProviderTck.this);
+        }
+    }
+
     /** Data the kernel gives up on: time-to-live, aborted partial delivery ({@link DeliveryFailureCases}). */
     @Nested
     class DeliveryFailures extends DeliveryFailureCases {

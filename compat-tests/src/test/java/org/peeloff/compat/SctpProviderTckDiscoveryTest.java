@@ -100,7 +100,7 @@ class SctpProviderTckDiscoveryTest {
                 .filter(t -> t.isContainer() && t.getUniqueId().contains("nested-class"))
                 .map(TestIdentifier::getDisplayName).sorted().toList();
 
-        assertEquals(List.of("AssociationControlCases", "BadInput", "Concurrency", "DeliveryFailures", "EventLoop", "EventLoopOnPoll",
+        assertEquals(List.of("AssociationControlCases", "BadInput", "BlockingWaits", "Concurrency", "DeliveryFailures", "EventLoop", "EventLoopOnPoll",
                 "EventLoopScale", "Flags", "Independence", "MultiHoming", "NothingLost", "Notifications", "PeelOff", "PeerAbort", "RawCalls", "Receiving", "ResourceUse", "Sending",
                 "TypedOptions"),
                 groups);

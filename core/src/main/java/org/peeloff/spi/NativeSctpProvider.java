@@ -264,6 +264,14 @@ public abstract class NativeSctpProvider implements SctpProvider {
     }
 
     @Override
+    public final boolean setBlockingWaitLimit(int fd, int micros) throws SctpException {
+        if (micros < 0) {
+            throw new IllegalArgumentException("micros must be 0 (no limit) or positive: " + micros);
+        }
+        return operations().setBlockingWaitLimit(fd, micros);
+    }
+
+    @Override
     public final boolean poll(int fd, boolean write, int timeoutMillis) throws SctpException {
         return operations().poll(fd, write, timeoutMillis);
     }

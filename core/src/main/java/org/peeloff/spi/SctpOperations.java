@@ -105,7 +105,8 @@ public interface SctpOperations {
      * @param ppid      the payload protocol identifier, as registered with IANA (sent in network byte order)
      * @param unordered send unordered
      * @param dontWait  do not wait for buffer space (even on a blocking socket)
-     * @return the bytes sent, or -1 when {@code dontWait} and the call would have had to wait
+     * @return the bytes sent, or -1 when {@code dontWait} and the call would have had to wait, or when
+     *         a blocking call's wait limit ({@link #setBlockingWaitLimit}) ran out first (nothing sent)
      * @throws SctpException on failure
      */
     int send(int fd, ByteBuffer src, int assocId, InetSocketAddress to, int stream, int ppid,
@@ -165,7 +166,8 @@ public interface SctpOperations {
      *                 of the implementation's, parsed, and returned in {@code info})
      * @param info     filled in (after {@link ReceiveInfo#reset()})
      * @param dontWait do not wait for a message (even on a blocking socket)
-     * @return true when something was received; false when {@code dontWait} and nothing was queued
+     * @return true when something was received; false when {@code dontWait} and nothing was queued, or
+     *         when a blocking call's wait limit ({@link #setBlockingWaitLimit}) ran out with nothing queued
      * @throws SctpException on failure; {@code NOT_CONNECTED} at once, every time, when the socket has no
      *                       association and none can come (a one-to-one socket never connected or whose
      *                       association ended, a peeled-off socket whose association ended). A
@@ -199,6 +201,24 @@ public interface SctpOperations {
      *                       {@code NOT_A_SOCKET}, {@code TOO_MANY_OPEN_FILES}, ...
      */
     int peeloff(int fd, int assocId, Set<PeeloffOption> options) throws SctpException;
+
+    /**
+     * Bounds how long a blocking {@code recvmsg}/{@code sendmsg} (one made without {@code dontWait}) waits
+     * in the kernel on this socket ({@code SO_RCVTIMEO} and {@code SO_SNDTIMEO}): when the limit runs out
+     * with nothing to receive, or no room to send, {@link #receive} returns false and {@link #send}
+     * returns -1, having taken or sent nothing. It also bounds a blocking {@code connect} on the socket,
+     * so clear it (0) before one. A call with {@code dontWait} is not affected. The kernel may round the
+     * time up (Linux: to whole clock ticks).
+     *
+     * @param fd     the socket
+     * @param micros the limit in microseconds, at least 1; 0 clears it (wait without limit)
+     * @return true when set; false (the default) when this provider does not offer a bounded kernel wait,
+     *         and nothing was changed
+     * @throws SctpException when the native call fails
+     */
+    default boolean setBlockingWaitLimit(int fd, int micros) throws SctpException {
+        return false;
+    }
 
     /**
      * {@code poll()} on one descriptor.

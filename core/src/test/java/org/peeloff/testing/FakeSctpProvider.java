@@ -122,6 +122,8 @@ public class FakeSctpProvider implements SctpProvider {
     private final Object readiness = new Object();
     private final Map<Integer, Queue<Message>> queues = new ConcurrentHashMap<>();
     private final Set<Integer> noRoom = ConcurrentHashMap.newKeySet();
+    private final Map<Integer, Integer> waitLimits = new ConcurrentHashMap<>();
+    private volatile boolean kernelWait;
     private volatile CountDownLatch pollGate;
 
     private final Map<Integer, Boolean> blocking = new ConcurrentHashMap<>();
@@ -427,7 +429,7 @@ public class FakeSctpProvider implements SctpProvider {
             case "poll" -> NativeCall.POLL;
             case "setBlocking", "isBlocking", "setCloseOnExec", "isCloseOnExec" -> NativeCall.FCNTL;
             case "getOption", "associations" -> NativeCall.GETSOCKOPT;
-            case "setOption" -> NativeCall.SETSOCKOPT;
+            case "setOption", "setBlockingWaitLimit" -> NativeCall.SETSOCKOPT;
             case "localAddresses", "peerAddresses" -> NativeCall.ADDRESSES;
             case "close" -> NativeCall.CLOSE;
             default -> throw new IllegalArgumentException("no such call: " + call);
@@ -534,7 +536,12 @@ public class FakeSctpProvider implements SctpProvider {
                 if (dontWait) {
                     return -1;
                 }
-                throw new UnsupportedOperationException("the fake does not wait in send: core must poll");
+                if (!kernelWaitOn(fd)) {
+                    throw new UnsupportedOperationException("the fake waits in send only with a wait limit set");
+                }
+                if (!waitInKernel(() -> !noRoom.contains(fd))) {
+                    return -1; // the wait limit ran out: nothing sent
+                }
             }
             int n = src.remaining();
             src.position(src.limit());
@@ -549,7 +556,10 @@ public class FakeSctpProvider implements SctpProvider {
         enter("receive", fd, dontWait);
         try {
             if (!dontWait) {
-                throw new UnsupportedOperationException("the fake does not wait in receive: core must poll");
+                if (!kernelWaitOn(fd)) {
+                    throw new UnsupportedOperationException("the fake waits in receive only with a wait limit set");
+                }
+                waitInKernel(() -> !queue(fd).isEmpty());
             }
             Message m = queue(fd).poll();
             if (m == null) {
@@ -599,6 +609,66 @@ public class FakeSctpProvider implements SctpProvider {
             exit("peeloff", fd);
         }
         return emulated ? EmulatedPeeloffFlags.apply(this, newFd, options) : newFd;
+    }
+
+    /**
+     * Offers {@link #setBlockingWaitLimit}: a receive or send without {@code dontWait} then waits, as a
+     * kernel would, at most {@link #KERNEL_WAIT_MILLIS} for a message or room, and says nothing came
+     * after it. Without this (or on a descriptor without a limit) such a call fails the test.
+     *
+     * @return this
+     */
+    public FakeSctpProvider withKernelWait() {
+        kernelWait = true;
+        return this;
+    }
+
+    /** How long the fake's bounded wait lasts, whatever limit was set (a clock tick of a kernel). */
+    public static final int KERNEL_WAIT_MILLIS = 4;
+
+    /**
+     * @param fd the descriptor
+     * @return the wait limit set on it in microseconds, 0 when none (cleared or never set)
+     */
+    public int waitLimit(int fd) {
+        return waitLimits.getOrDefault(fd, 0);
+    }
+
+    private boolean kernelWaitOn(int fd) {
+        return kernelWait && waitLimit(fd) > 0;
+    }
+
+    private boolean waitInKernel(java.util.function.BooleanSupplier ready) {
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(KERNEL_WAIT_MILLIS);
+        synchronized (readiness) {
+            while (!ready.getAsBoolean()) {
+                long left = TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime());
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    readiness.wait(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return ready.getAsBoolean();
+                }
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public boolean setBlockingWaitLimit(int fd, int micros) throws SctpException {
+        enter("setBlockingWaitLimit", fd, micros);
+        try {
+            if (!kernelWait) {
+                return false;
+            }
+            waitLimits.put(fd, micros);
+            return true;
+        } finally {
+            exit("setBlockingWaitLimit", fd);
+        }
     }
 
     @Override

@@ -773,8 +773,8 @@ public abstract class PosixSctp implements SctpOperations {
             // retried: an interrupted SCTP send sent nothing
         }
         if (n < 0) {
-            if (dontWait && errno == layout.errors().eagain()) {
-                return -1;
+            if (errno == layout.errors().eagain()) {
+                return -1; // no room: at once with MSG_DONTWAIT, else when the socket's SO_SNDTIMEO ran out
             }
             throw fail(NativeCall.SEND, sendText(fd, assocId, stream, length), errno);
         }
@@ -842,7 +842,9 @@ public abstract class PosixSctp implements SctpOperations {
             // retried: an interrupted SCTP receive took nothing off the queue
         }
         if (n < 0) {
-            if (dontWait && errno == layout.errors().eagain()) {
+            if (errno == layout.errors().eagain()) {
+                // nothing queued: at once with MSG_DONTWAIT, else when the socket's SO_RCVTIMEO ran out (the
+                // association may have ended during that wait: a blocking recvmsg reports that only before it waits)
                 if (nothingLeftToReceive(fd)) {
                     throw fail(SctpError.NOT_CONNECTED, "recvmsg(fd=" + fd + ")", errno,
                             "no association is left on the socket and none can come (a blocking recvmsg fails ENOTCONN)");

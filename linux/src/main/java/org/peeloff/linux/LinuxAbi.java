@@ -676,6 +676,18 @@ final class LinuxAbi {
     static final int LINGER_ONOFF = 0;
     @AbiRow("offsetof(struct linger,l_linger)")
     static final int LINGER_SECS = 4;
+    // ---- the kernel-timed blocking wait (SO_RCVTIMEO/SO_SNDTIMEO with a struct timeval) ----
+
+    @AbiRow("SO_RCVTIMEO")
+    static final int SO_RCVTIMEO = 20;
+    @AbiRow("SO_SNDTIMEO")
+    static final int SO_SNDTIMEO = 21;
+    @AbiRow("sizeof(struct timeval)")
+    static final int SIZEOF_TIMEVAL = 16;
+    @AbiRow("offsetof(struct timeval,tv_sec)")
+    static final int TIMEVAL_SEC = 0;
+    @AbiRow("offsetof(struct timeval,tv_usec)")
+    static final int TIMEVAL_USEC = 8;
     @AbiRow("SCTP_RTOINFO")
     static final int SCTP_RTOINFO = 0;
     @AbiRow("SCTP_ASSOCINFO")

@@ -155,6 +155,10 @@ public final class LinuxSctpProvider extends NativeSctpProvider {
                         + " epoll_event of " + epoll.size() + " bytes, data at " + epoll.data()
                         + (epoll == EpollPoller.Layout.PACKED ? " (x86_64, packed)" : " (natural alignment)")
                 : "no epoll on a 32-bit JVM: abi.tsv has the 64-bit struct epoll_event layouts only"));
+        details.put("blockingWait", "a platform thread's blocking receive/send on a connected one-to-one (peeled-off)"
+                + " socket: one blocking recvmsg/sendmsg bounded by SO_RCVTIMEO/SO_SNDTIMEO (1 ms, rounded up to one clock"
+                + " tick; set once per socket, cleared before a connect), then the readiness backend; one-to-many sockets,"
+                + " virtual threads and non-blocking mode: MSG_DONTWAIT, poll(2) 1 ms (platform threads), then the backend");
         details.put("notifications", "SCTP_EVENTS (struct sctp_event_subscribe, a prefix as long as the kernel's"
                 + " own): association change and shutdown by default; subscribe() adds any kind the kernel's struct has");
         if (s != null) {

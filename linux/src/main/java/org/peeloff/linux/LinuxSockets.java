@@ -171,6 +171,29 @@ final class LinuxSockets extends PosixSctp {
     }
 
 
+    /**
+     * {@code setsockopt(SOL_SOCKET, SO_RCVTIMEO)} and {@code (SO_SNDTIMEO)} with one {@code struct timeval}
+     * (abi.tsv rows SO_RCVTIMEO, SO_SNDTIMEO, struct timeval). The kernel rounds the time up to whole
+     * clock ticks (fact:SO_RCVTIMEO.rounding); a blocking SCTP recvmsg or sendmsg that reaches it fails
+     * EAGAIN having taken or queued nothing (fact:sctp.recvmsg.timeout, fact:sctp.sendmsg.timeout), and
+     * a blocking recvmsg on a socket with no association left fails ENOTCONN before it waits.
+     */
+    @Override
+    public boolean setBlockingWaitLimit(int fd, int micros) throws SctpException {
+        PosixScratch s = scratch();
+        s.optval.clear(LinuxAbi.SIZEOF_TIMEVAL);
+        s.optval.setLong(LinuxAbi.TIMEVAL_SEC, micros / 1_000_000);
+        s.optval.setLong(LinuxAbi.TIMEVAL_USEC, micros % 1_000_000);
+        for (int name : new int[] {LinuxAbi.SO_RCVTIMEO, LinuxAbi.SO_SNDTIMEO}) {
+            if (calls.setsockopt(fd, LinuxAbi.SOL_SOCKET, name, s.optval, LinuxAbi.SIZEOF_TIMEVAL) < 0) {
+                int errno = calls.errno();
+                throw fail(NativeCall.SETSOCKOPT, "setsockopt(fd=" + fd + ", SOL_SOCKET, "
+                        + (name == LinuxAbi.SO_RCVTIMEO ? "SO_RCVTIMEO" : "SO_SNDTIMEO") + ", " + micros + " us)", errno);
+            }
+        }
+        return true;
+    }
+
     // ------------------------------------------------------------------ association control
 
     @Override

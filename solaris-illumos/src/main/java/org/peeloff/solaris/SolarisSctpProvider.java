@@ -118,6 +118,8 @@ public final class SolarisSctpProvider extends NativeSctpProvider {
         details.put("send/receive", "__xnet_sendmsg/__xnet_recvmsg of libsocket.so.1 (XPG4.2 msghdr, 48 bytes),"
                 + " per-message sctp_sndrcvinfo as SCTP_SNDRCV (256) control data, MSG_NOSIGNAL on sends");
         details.put("ppid", "the IANA number, in network byte order on the wire");
+        details.put("blockingWait", "MSG_DONTWAIT, poll(2) 1 ms (platform threads), then the readiness backend; no bounded"
+                + " kernel wait (SO_RCVTIMEO/SO_SNDTIMEO): its numbers and illumos SCTP's time-out behaviour are not verified");
         details.put("readiness", ((SolarisSockets) loadedOperations()).readinessDetail("port_create, port_associate("
                 + "PORT_SOURCE_FD) re-associated after each event so that it stays level-triggered, port_getn, port_dissociate;"
                 + " wake-up through port_send" + (libs.personality() != null
